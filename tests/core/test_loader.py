@@ -1,0 +1,58 @@
+"""Reading files: every problem a user can cause names the file and says what is wrong."""
+
+import os
+
+import pytest
+
+from viewer.core.errors import ArticleError
+from viewer.core.loader import MAX_ARTICLE_BYTES, load_article
+
+
+def reason_for(path) -> str:
+    with pytest.raises(ArticleError) as raised:
+        load_article(path)
+    assert raised.value.path == path
+    assert str(path) in str(raised.value)
+    return raised.value.reason
+
+
+def test_utf8_with_bom_reads_cleanly(write_article):
+    article = load_article(write_article("\ufeff# Café\n".encode()))
+    assert article.title == "Café" and not article.warnings
+
+
+def test_legacy_encoding_falls_back_to_windows_1252_and_says_so(write_article):
+    article = load_article(write_article("# Caf\xe9 \x93quoted\x94\n".encode("latin-1")))
+    assert article.title == "Café “quoted”"
+    assert "not valid UTF-8" in article.warnings[0]
+
+
+def test_binary_data_is_refused(write_article):
+    assert "binary" in reason_for(write_article(b"\x89PNG\r\n\x1a\n\x00\x00\x00"))
+
+
+def test_a_folder_is_refused(tmp_path):
+    assert "folder" in reason_for(tmp_path)
+
+
+def test_a_missing_file_is_refused(tmp_path):
+    assert reason_for(tmp_path / "gone.md") == "no such file"
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root can read any file")
+def test_an_unreadable_file_is_refused(write_article):
+    path = write_article("# x")
+    path.chmod(0)
+    assert reason_for(path) == "permission denied"
+
+
+def test_a_file_over_the_size_limit_is_refused(write_article):
+    path = write_article(b"a" * (MAX_ARTICLE_BYTES + 1))
+    assert "MB" in reason_for(path)
+
+
+def test_bad_metadata_names_file_and_line(write_article):
+    path = write_article("---\nTitle: x\nthis is wrong\n---\n# Body\n")
+    with pytest.raises(ArticleError) as raised:
+        load_article(path)
+    assert str(raised.value) == f"{path}, line 3: metadata line is not 'Key: value' or an indented continuation: 'this is wrong'"

@@ -1,0 +1,78 @@
+"""Reading an article file: size limit, binary detection and a documented encoding fallback."""
+
+from __future__ import annotations
+
+import errno
+import stat
+from pathlib import Path
+
+from viewer.core.article import Article, parse_article
+from viewer.core.errors import ArticleError
+
+MAX_ARTICLE_BYTES = 5 * 1024 * 1024
+"""Larger files are refused: rendering 5 MB of Markdown already takes seconds."""
+
+FALLBACK_ENCODING = "cp1252"
+"""Text that is not UTF-8 is read as Windows-1252 (then Latin-1), the usual legacy encoding."""
+
+
+def load_article(path: Path | str) -> Article:
+    """Read and parse the Markdown file at *path*; raise ArticleError naming it on any problem."""
+    path = Path(path)
+    try:
+        data = _read_bytes(path)
+        text, warnings = decode_text(data)
+        article = parse_article(text, fallback_title=_title_from_name(path))
+    except ArticleError as error:
+        raise error.with_path(path) from None
+    article.path = path
+    article.warnings.extend(warnings)
+    return article
+
+
+def _read_bytes(path: Path) -> bytes:
+    try:
+        info = path.stat()
+        if stat.S_ISDIR(info.st_mode):
+            raise ArticleError("is a folder, not a Markdown file")
+        if not stat.S_ISREG(info.st_mode):
+            raise ArticleError("is not a regular file")
+        if info.st_size > MAX_ARTICLE_BYTES:
+            raise ArticleError(
+                f"is {info.st_size / 1e6:.1f} MB; articles up to {MAX_ARTICLE_BYTES // (1024 * 1024)} MB can be opened"
+            )
+        with path.open("rb") as stream:
+            data = stream.read(MAX_ARTICLE_BYTES + 1)
+    except OSError as error:
+        raise ArticleError(_describe_os_error(error)) from None
+    if len(data) > MAX_ARTICLE_BYTES:
+        raise ArticleError(f"is larger than {MAX_ARTICLE_BYTES // (1024 * 1024)} MB")
+    return data
+
+
+def _describe_os_error(error: OSError) -> str:
+    reasons = {
+        errno.ENOENT: "no such file",
+        errno.EACCES: "permission denied",
+        errno.EISDIR: "is a folder, not a Markdown file",
+        errno.ELOOP: "too many levels of symbolic links",
+    }
+    return reasons.get(error.errno or 0, error.strerror or "cannot be read")
+
+
+def decode_text(data: bytes) -> tuple[str, list[str]]:
+    """Decode article bytes; return the text and any warning about how it was decoded."""
+    if b"\x00" in data[:65536]:
+        raise ArticleError("looks like a binary file, not Markdown text")
+    try:
+        return data.decode("utf-8-sig"), []
+    except UnicodeDecodeError as error:
+        note = f"is not valid UTF-8 (byte {error.start}); it was read as Windows-1252, so some characters may look wrong"
+    try:
+        return data.decode(FALLBACK_ENCODING), [note]
+    except UnicodeDecodeError:
+        return data.decode("latin-1"), [note.replace("Windows-1252", "Latin-1")]
+
+
+def _title_from_name(path: Path) -> str:
+    return path.stem.replace("-", " ").replace("_", " ").strip().capitalize() or "Untitled article"
