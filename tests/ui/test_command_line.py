@@ -1,0 +1,50 @@
+"""The command line: outline, version, and one-line errors with exit status 2."""
+
+import subprocess
+import sys
+
+import pytest
+
+from tests.core.test_bundled_article import EXPECTED_OUTLINE
+from viewer import __version__, main
+
+
+def test_outline_prints_the_section_tree(capsys):
+    assert main(["ketamine-viewer", "--outline"]) == 0
+    assert capsys.readouterr().out.rstrip("\n") == EXPECTED_OUTLINE
+
+
+def test_outline_of_another_file(capsys, write_article):
+    path = write_article("# One\n## Two\n")
+    assert main(["ketamine-viewer", "--outline", str(path)]) == 0
+    assert capsys.readouterr().out == "One\n  Two\n"
+
+
+def test_version(capsys):
+    assert main(["ketamine-viewer", "--version"]) == 0
+    assert __version__ in capsys.readouterr().out
+
+
+@pytest.mark.parametrize(
+    ("make_path", "reason"),
+    [
+        (lambda tmp: tmp / "missing.md", "no such file"),
+        (lambda tmp: tmp, "is a folder"),
+    ],
+)
+def test_a_bad_path_is_one_line_on_stderr_and_exit_2(capsys, tmp_path, make_path, reason):
+    path = make_path(tmp_path)
+    assert main(["ketamine-viewer", str(path)]) == 2
+    err = capsys.readouterr().err
+    assert str(path) in err and reason in err
+    assert len(err.strip().splitlines()) == 1
+
+
+def test_a_bad_path_from_a_real_process_has_no_traceback(tmp_path):
+    missing = tmp_path / "nope.md"
+    result = subprocess.run(
+        [sys.executable, "-m", "viewer", "--outline", str(missing)], capture_output=True, text=True, timeout=60
+    )
+    assert result.returncode == 2
+    assert "Traceback" not in result.stderr
+    assert result.stderr.strip() == f"ketamine-viewer: {missing}: no such file" or "nope.md: no such file" in result.stderr

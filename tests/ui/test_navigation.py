@@ -1,0 +1,70 @@
+"""Tree and pane move together: click or arrow onto a section, scroll the text, never a fight."""
+
+from PySide6.QtCore import Qt
+
+from tests.ui.helpers import click_row, visible_titles
+from viewer.ui.section_model import ANCHOR_ROLE
+
+
+def pane_top(window) -> int:
+    return window.article_view.verticalScrollBar().value()
+
+
+def heading_top(window, anchor) -> int:
+    return round(window.article_view.heading_top(anchor))
+
+
+def current_title(window) -> str:
+    return window.section_tree.currentIndex().data()
+
+
+def test_window_shows_the_article_title_the_full_tree_and_the_notice(window, bundled_article):
+    assert window.windowTitle().startswith("Ketamine for Treatment-Resistant Depression")
+    assert visible_titles(window.section_tree) == [s.title for s in bundled_article.sections]
+    assert current_title(window) == "Ketamine for Treatment-Resistant Depression"
+    assert "not medical advice" in window.article_view.toPlainText()
+    assert pane_top(window) == 0
+
+
+def test_clicking_a_section_brings_its_heading_to_the_top(qtbot, window):
+    index = click_row(qtbot, window.section_tree, "B. High Response Rate")
+    anchor = index.data(ANCHOR_ROLE)
+    qtbot.waitUntil(lambda: pane_top(window) == heading_top(window, anchor))
+    assert current_title(window) == "B. High Response Rate"
+
+
+def test_arrow_keys_in_the_tree_scroll_the_pane(qtbot, window):
+    click_row(qtbot, window.section_tree, "A. Definition of Ketamine")
+    qtbot.keyClick(window.section_tree, Qt.Key.Key_Down)
+    assert current_title(window) == "B. What is Treatment-Resistant Depression?"
+    anchor = window.section_tree.currentIndex().data(ANCHOR_ROLE)
+    qtbot.waitUntil(lambda: pane_top(window) == heading_top(window, anchor))
+
+
+def test_scrolling_the_pane_moves_the_tree_along(qtbot, window):
+    view = window.article_view
+    target = heading_top(window, "c-safety-profile")
+    view.verticalScrollBar().setValue(target + 10)
+    qtbot.waitUntil(lambda: current_title(window) == "C. Safety Profile")
+    qtbot.keyClick(view, Qt.Key.Key_PageDown)
+    assert pane_top(window) > target
+    assert current_title(window) != "C. Safety Profile"
+    qtbot.keyClick(view, Qt.Key.Key_Home, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: current_title(window) == "Ketamine for Treatment-Resistant Depression")
+
+
+def test_a_section_near_the_end_stays_current_even_though_it_cannot_reach_the_top(qtbot, window):
+    click_row(qtbot, window.section_tree, "V. Conclusion")
+    view = window.article_view
+    qtbot.waitUntil(lambda: pane_top(window) == view.verticalScrollBar().maximum())
+    assert current_title(window) == "V. Conclusion", "the pane must not pull the tree back"
+    click_row(qtbot, window.section_tree, "C. Risks and Long-Term Effects")
+    assert current_title(window) == "C. Risks and Long-Term Effects"
+
+
+def test_following_the_pane_does_not_scroll_it_back(qtbot, window):
+    view = window.article_view
+    target = heading_top(window, "a-infusion-therapy") + 25
+    view.verticalScrollBar().setValue(target)
+    qtbot.waitUntil(lambda: current_title(window) == "A. Infusion Therapy")
+    assert pane_top(window) == target, "the tree following must not snap the pane to the heading"

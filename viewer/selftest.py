@@ -1,0 +1,61 @@
+"""``--self-test``: prove that an installed or frozen copy has everything it needs, without a window."""
+
+from __future__ import annotations
+
+import os
+import sys
+import time
+
+from viewer import __version__
+from viewer.core.loader import load_article
+from viewer.core.render import ArticleRenderer
+from viewer.core.resources import ARTICLE_STYLESHEET, DEFAULT_ARTICLE, bundled_resources, read_resource_text, resource_path
+
+
+class SelfTestFailure(Exception):
+    """A check that did not pass, with the reason in words."""
+
+
+def run_self_test() -> int:
+    """Run every check, print one summary line; 0 when all pass."""
+    started = time.perf_counter()
+    try:
+        summary = _check_everything()
+    except Exception as error:  # a self-test reports every failure as one line, whatever it is
+        print(f"self-test FAILED: {error}", file=sys.stderr)
+        return 1
+    print(f"self-test passed in {time.perf_counter() - started:.2f} s: {summary}")
+    return 0
+
+
+def _check_everything() -> str:
+    names = bundled_resources()
+    for name in names:
+        if not resource_path(name).is_file():
+            raise SelfTestFailure(f"bundled resource {name} does not resolve")
+    article = load_article(resource_path(DEFAULT_ARTICLE))
+    rendered = ArticleRenderer().render(article)
+    stylesheet = read_resource_text(ARTICLE_STYLESHEET)
+    shown_text = _render_with_qt(rendered.html, stylesheet)
+    missing = [s.title for s in article.sections if s.title not in shown_text]
+    if missing:
+        raise SelfTestFailure(f"rendered text lacks the headings {missing}")
+    return (
+        f"version {__version__}, {len(names)} resources, article '{article.title}' with {len(article.sections)} sections"
+        f" rendered to {len(shown_text)} characters"
+    )
+
+
+def _render_with_qt(html: str, stylesheet: str) -> str:
+    os.environ["QT_QPA_PLATFORM"] = "offscreen"  # the self-test never opens a window
+    from PySide6.QtGui import QGuiApplication, QTextDocument
+
+    app = QGuiApplication.instance() or QGuiApplication([sys.argv[0]])
+    document = QTextDocument()
+    document.setDefaultStyleSheet(stylesheet)
+    document.setHtml(html)
+    document.setTextWidth(760)
+    if document.size().height() <= 0:
+        raise SelfTestFailure("the article laid out to an empty page")
+    del app
+    return document.toPlainText()

@@ -1,0 +1,33 @@
+"""Starting the Qt application around the main window."""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QApplication
+
+from viewer import APP_NAME, __version__
+from viewer.core.article import Article
+from viewer.core.resources import APP_ICON, resource_path
+
+
+def ensure_application(argv: list[str]) -> QApplication:
+    """The running QApplication, created from *argv* when there is none yet."""
+    app = QApplication.instance() or QApplication(argv)
+    app.setApplicationName(APP_NAME)
+    app.setApplicationVersion(__version__)
+    app.setOrganizationName("ketamine-viewer")
+    app.setDesktopFileName("ketamine-viewer")
+    app.setWindowIcon(QIcon(str(resource_path(APP_ICON))))
+    return app
+
+
+def run_window(article: Article, argv: list[str], quit_after_first_paint: bool = False) -> int:
+    """Show the main window on *article* and run the event loop; return its exit status."""
+    app = ensure_application(argv)
+    from viewer.ui.main_window import MainWindow
+
+    window = MainWindow(article)
+    if quit_after_first_paint:
+        window.article_view.firstPainted.connect(lambda: app.exit(0))
+    window.show()
+    return app.exec()

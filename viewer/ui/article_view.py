@@ -1,0 +1,180 @@
+"""The rendered article: scrolls to sections, reports the section being read, owns its links."""
+
+from __future__ import annotations
+
+import bisect
+from pathlib import Path
+
+from PySide6.QtCore import Qt, QUrl, Signal
+from PySide6.QtGui import QImage, QImageReader, QKeyEvent, QPaintEvent, QResizeEvent, QTextDocument
+from PySide6.QtWidgets import QAbstractSlider, QTextBrowser, QWidget
+
+from viewer.core.links import LinkKind, classify_link, resolve_resource
+from viewer.core.render import RenderedArticle
+
+READING_WIDTH_PX = 760  # about 75 characters of body text: longer lines are hard to follow
+MAX_IMAGE_PIXELS = 25_000_000
+_TOP_TOLERANCE_PX = 4  # a heading this close below the top already counts as "at the top"
+
+
+class ArticleView(QTextBrowser):
+    """Shows a rendered article.
+
+    Signals:
+        sectionEntered(str): scrolling brought the section with this anchor to the top.
+        externalLinkRequested(QUrl): the reader clicked an http(s) or mailto link.
+        linkRefused(str): the reader clicked a link the viewer will not follow.
+        firstPainted(): the article has been painted for the first time.
+    """
+
+    sectionEntered = Signal(str)
+    externalLinkRequested = Signal(QUrl)
+    linkRefused = Signal(str)
+    firstPainted = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("articleView")
+        self.setOpenLinks(False)
+        self.setOpenExternalLinks(False)
+        self._folder: Path | None = None
+        self._heading_tops: list[tuple[float, str]] | None = None
+        self._current_anchor = ""
+        self._navigating = False
+        self._painted = False
+        self.anchorClicked.connect(self._on_anchor_clicked)
+        self.verticalScrollBar().valueChanged.connect(self._on_scrolled)
+        self.document().documentLayout().documentSizeChanged.connect(self._forget_positions)
+
+    def show_article(self, rendered: RenderedArticle, folder: Path | None, stylesheet: str) -> None:
+        """Replace the shown article; resources resolve inside *folder* only."""
+        self._folder = folder
+        self.document().setDefaultStyleSheet(stylesheet)
+        self.setHtml(rendered.html)
+        self._apply_reading_width()
+        self._forget_positions()
+        self._current_anchor = rendered.anchors[0] if rendered.anchors else ""
+
+    @property
+    def current_anchor(self) -> str:
+        """The anchor of the section being read."""
+        return self._current_anchor
+
+    def scroll_to_section(self, anchor: str) -> None:
+        """Scroll so that the heading of *anchor* is at the top, without echoing sectionEntered."""
+        self._navigating = True
+        try:
+            self.scrollToAnchor(anchor)
+        finally:
+            self._navigating = False
+        self._current_anchor = anchor
+
+    def heading_top(self, anchor: str) -> float | None:
+        """The y position of a heading in document coordinates."""
+        return next((top for top, name in self._positions() if name == anchor), None)
+
+    def section_at_top(self) -> str:
+        """The anchor of the last heading at or above the top of the viewport."""
+        positions = self._positions()
+        if not positions:
+            return ""
+        tops = [top for top, _ in positions]
+        found = bisect.bisect_right(tops, self.verticalScrollBar().value() + _TOP_TOLERANCE_PX) - 1
+        return positions[max(found, 0)][1]
+
+    def loadResource(self, kind: int, url: QUrl | str) -> object:
+        """Images only from the article's folder; never let Qt read a file on its own."""
+        if kind == QTextDocument.ResourceType.ImageResource.value and self._folder is not None:
+            return self._load_image(QUrl(url).toString())
+        if kind == QTextDocument.ResourceType.ImageResource.value:
+            return QImage()
+        return ""  # None would make Qt fall back to reading the URL itself
+
+    def _load_image(self, src: str) -> QImage:
+        path = resolve_resource(self._folder, src) if self._folder else None
+        if path is None:
+            return QImage()
+        reader = QImageReader(str(path))
+        size = reader.size()
+        if not size.isValid() or size.width() * size.height() > MAX_IMAGE_PIXELS:
+            return QImage()
+        image = reader.read()
+        return image if not image.isNull() else QImage()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        # A read-only browser ignores Ctrl+Home/End when its text cursor is already there.
+        jumps = {
+            Qt.Key.Key_Home: QAbstractSlider.SliderAction.SliderToMinimum,
+            Qt.Key.Key_End: QAbstractSlider.SliderAction.SliderToMaximum,
+        }
+        if event.key() in jumps and event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            self.verticalScrollBar().triggerAction(jumps[Qt.Key(event.key())])
+            return
+        super().keyPressEvent(event)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if not self._painted and not self.document().isEmpty():
+            self._painted = True
+            self.firstPainted.emit()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._apply_reading_width()
+
+    def _apply_reading_width(self) -> None:
+        frame = self.document().rootFrame()
+        layout_format = frame.frameFormat()
+        side = max(12.0, (self.viewport().width() - READING_WIDTH_PX) / 2)
+        if abs(layout_format.leftMargin() - side) >= 1:
+            layout_format.setLeftMargin(side)
+            layout_format.setRightMargin(side)
+            frame.setFrameFormat(layout_format)
+            self._forget_positions()
+
+    def _positions(self) -> list[tuple[float, str]]:
+        if self._heading_tops is None:
+            self._heading_tops = list(self._scan_headings())
+        return self._heading_tops
+
+    def _scan_headings(self):
+        block = self.document().begin()
+        layout = self.document().documentLayout()
+        while block.isValid():
+            if block.blockFormat().headingLevel() > 0:
+                names = _block_anchor_names(block)
+                if names:
+                    yield layout.blockBoundingRect(block).top(), names[0]
+            block = block.next()
+
+    def _forget_positions(self) -> None:
+        self._heading_tops = None
+
+    def _on_scrolled(self) -> None:
+        if self._navigating:
+            return
+        anchor = self.section_at_top()
+        if anchor and anchor != self._current_anchor:
+            self._current_anchor = anchor
+            self.sectionEntered.emit(anchor)
+
+    def _on_anchor_clicked(self, url: QUrl) -> None:
+        href = url.toString()
+        kind = classify_link(href)
+        if kind is LinkKind.ANCHOR:
+            self.scroll_to_section(url.fragment())
+            self.sectionEntered.emit(url.fragment())
+        elif kind is LinkKind.EXTERNAL:
+            self.externalLinkRequested.emit(url)
+        else:
+            self.linkRefused.emit(href)
+
+
+def _block_anchor_names(block) -> list[str]:
+    iterator = block.begin()
+    while not iterator.atEnd():
+        names = iterator.fragment().charFormat().anchorNames()
+        if names:
+            return list(names)
+        iterator += 1
+    return []
