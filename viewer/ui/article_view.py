@@ -6,14 +6,16 @@ import bisect
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QUrl, Signal
-from PySide6.QtGui import QImage, QImageReader, QKeyEvent, QPaintEvent, QResizeEvent, QTextDocument
-from PySide6.QtWidgets import QAbstractSlider, QTextBrowser, QWidget
+from PySide6.QtGui import QColor, QImage, QImageReader, QKeyEvent, QPaintEvent, QResizeEvent, QTextCursor, QTextDocument
+from PySide6.QtWidgets import QAbstractSlider, QTextBrowser, QTextEdit, QWidget
 
 from viewer.core.links import LinkKind, classify_link, resolve_resource
 from viewer.core.render import RenderedArticle
 
 READING_WIDTH_PX = 760  # about 75 characters of body text: longer lines are hard to follow
 MAX_IMAGE_PIXELS = 25_000_000
+HIT_COLOR = "#fff176"
+CURRENT_HIT_COLOR = "#ffb74d"
 _TOP_TOLERANCE_PX = 4  # a heading this close below the top already counts as "at the top"
 
 
@@ -38,7 +40,7 @@ class ArticleView(QTextBrowser):
         self.setOpenLinks(False)
         self.setOpenExternalLinks(False)
         self._folder: Path | None = None
-        self._heading_tops: list[tuple[float, str]] | None = None
+        self._headings: list[tuple[float, str, int]] | None = None  # (top y, anchor, document position)
         self._current_anchor = ""
         self._navigating = False
         self._painted = False
@@ -71,15 +73,69 @@ class ArticleView(QTextBrowser):
 
     def heading_top(self, anchor: str) -> float | None:
         """The y position of a heading in document coordinates."""
-        return next((top for top, name in self._positions() if name == anchor), None)
+        return next((top for top, name, _ in self._positions() if name == anchor), None)
 
     def section_at_top(self) -> str:
         """The anchor of the last heading at or above the top of the viewport."""
+        return self._section_at_y(self.verticalScrollBar().value() + _TOP_TOLERANCE_PX)
+
+    def visible_sections(self) -> list[str]:
+        """Anchors of the sections that have text in the viewport, top to bottom."""
+        positions = self._positions()
+        top = self.verticalScrollBar().value()
+        first = self._section_at_y(top)
+        bottom = top + self.viewport().height()
+        names = [name for y, name, _ in positions if top < y < bottom]
+        return ([first] if first and first not in names else []) + names
+
+    def section_texts(self) -> list[tuple[str, int, str]]:
+        """(anchor, document position, text) of every section, as the pane shows it."""
+        raw = self.document().toRawText()
+        positions = self._positions()
+        ends = [position for _, _, position in positions[1:]] + [len(raw)]
+        return [(name, start, raw[start:end]) for (_, name, start), end in zip(positions, ends, strict=True)]
+
+    def show_hits(self, spans: list[tuple[int, int]], current: tuple[int, int] | None) -> None:
+        """Highlight document *spans*; the *current* one stands out."""
+        selections = [self._highlight(span, span == current) for span in spans]
+        self.setExtraSelections(selections)
+
+    def reveal(self, position: int, anchor: str) -> None:
+        """Scroll a document position into the upper third of the pane; *anchor* becomes current."""
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(position)
+        line_top = self.document().documentLayout().blockBoundingRect(cursor.block()).top()
+        line_top += cursor.block().layout().lineForTextPosition(cursor.positionInBlock()).y()
+        self._navigating = True
+        try:
+            self.verticalScrollBar().setValue(round(line_top - self.viewport().height() / 3))
+        finally:
+            self._navigating = False
+        self._current_anchor = anchor
+
+    def reveal_scroll(self, value: int, anchor: str) -> None:
+        """Return to a scroll position saved earlier, reading *anchor*."""
+        self._navigating = True
+        try:
+            self.verticalScrollBar().setValue(value)
+        finally:
+            self._navigating = False
+        self._current_anchor = anchor
+
+    def _highlight(self, span: tuple[int, int], current: bool) -> QTextEdit.ExtraSelection:
+        selection = QTextEdit.ExtraSelection()
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(span[0])
+        cursor.setPosition(span[1], QTextCursor.MoveMode.KeepAnchor)
+        selection.cursor = cursor
+        selection.format.setBackground(QColor(CURRENT_HIT_COLOR if current else HIT_COLOR))
+        return selection
+
+    def _section_at_y(self, y: float) -> str:
         positions = self._positions()
         if not positions:
             return ""
-        tops = [top for top, _ in positions]
-        found = bisect.bisect_right(tops, self.verticalScrollBar().value() + _TOP_TOLERANCE_PX) - 1
+        found = bisect.bisect_right(positions, y, key=lambda entry: entry[0]) - 1
         return positions[max(found, 0)][1]
 
     def loadResource(self, kind: int, url: QUrl | str) -> object:
@@ -132,10 +188,10 @@ class ArticleView(QTextBrowser):
             frame.setFrameFormat(layout_format)
             self._forget_positions()
 
-    def _positions(self) -> list[tuple[float, str]]:
-        if self._heading_tops is None:
-            self._heading_tops = list(self._scan_headings())
-        return self._heading_tops
+    def _positions(self) -> list[tuple[float, str, int]]:
+        if self._headings is None:
+            self._headings = list(self._scan_headings())
+        return self._headings
 
     def _scan_headings(self):
         block = self.document().begin()
@@ -144,11 +200,11 @@ class ArticleView(QTextBrowser):
             if block.blockFormat().headingLevel() > 0:
                 names = _block_anchor_names(block)
                 if names:
-                    yield layout.blockBoundingRect(block).top(), names[0]
+                    yield layout.blockBoundingRect(block).top(), names[0], block.position()
             block = block.next()
 
     def _forget_positions(self) -> None:
-        self._heading_tops = None
+        self._headings = None
 
     def _on_scrolled(self) -> None:
         if self._navigating:

@@ -1,0 +1,143 @@
+"""Search decides what the filter shows: words, phrases, stems, typos and declared synonyms."""
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from viewer.core.query import SynonymTable, parse_query
+from viewer.core.search import SearchIndex
+from viewer.core.text import fold, tokenize
+
+
+@pytest.fixture(scope="module")
+def article():
+    from tests.conftest import BUNDLED_ARTICLE
+    from viewer.core.loader import load_article
+
+    return load_article(BUNDLED_ARTICLE)
+
+
+@pytest.fixture(scope="module")
+def index(article):
+    entries = [(s.number, f"{s.title}\n{s.body}") for s in article.sections]
+    return SearchIndex(entries, SynonymTable(article.metadata.synonyms))
+
+
+def found(index, article, query):
+    return [article.sections[n].title for n in index.search(query).sections]
+
+
+def test_a_plain_word_finds_the_section_that_mentions_it(index, article):
+    assert found(index, article, "bladder") == ["C. Risks and Long-Term Effects"]
+
+
+def test_case_accents_and_hyphens_do_not_matter(index, article):
+    expected = found(index, article, "treatment-resistant")
+    assert found(index, article, '"TREATMENT résistant"') == expected
+    assert "B. What is Treatment-Resistant Depression?" in expected
+
+
+def test_every_word_must_occur(index, article):
+    assert found(index, article, "bladder addiction") == ["C. Risks and Long-Term Effects"]
+    assert found(index, article, "bladder intranasal") == []
+
+
+def test_a_quoted_phrase_matches_only_as_a_phrase(index, article):
+    assert found(index, article, '"safety profile"') == ["C. Safety Profile", "V. Conclusion"]
+    assert found(index, article, '"profile safety"') == []
+
+
+def test_word_stems_match(index, article):
+    assert "A. Infusion Therapy" in found(index, article, "infusions")
+    assert "A. Monitoring and Safety Measures" in found(index, article, "monitor")
+
+
+def test_small_typos_are_found_and_marked_as_approximate(index, article):
+    for typo, right in [
+        ("intranasel", "B. Intranasal Administration"),
+        ("depresion", "B. What is Treatment-Resistant Depression?"),
+    ]:
+        result = index.search(typo)
+        assert right in [article.sections[n].title for n in result.sections]
+        assert all(hits.fuzzy for hits in result.sections.values())
+        assert typo in result.corrections
+    assert "A. Definition of Ketamine" in found(index, article, "ketamin")
+
+
+def test_exact_hits_rank_before_approximate_ones():
+    index = SearchIndex([(0, "the dosage was reduced"), (1, "the dosge was reduced"), (2, "nothing here")])
+    result = index.search("dosge")
+    assert not result.sections[1].fuzzy
+    assert "dosge" not in result.corrections
+    mixed = SearchIndex([(0, "a dosage"), (1, "a dosagx")]).search("dosage dosagy")
+    assert mixed.ranked() == sorted(mixed.sections, key=lambda n: (mixed.sections[n].fuzzy, n))
+
+
+@pytest.mark.parametrize(
+    ("query", "must_find"),
+    [
+        ("TRD", "A. Definition of Ketamine"),  # it says only "Treatment-Resistant Depression"
+        ("nasal spray", "B. Intranasal Administration"),
+        ("intravenous", "A. Infusion Therapy"),
+        ("IV", "A. Infusion Therapy"),
+        ("SSRI", "B. What is Treatment-Resistant Depression?"),
+        ("selective serotonin reuptake inhibitor", "B. What is Treatment-Resistant Depression?"),
+        ("NMDA", "C. Ketamine’s Mechanism of Action"),
+        ("AMPA", "C. Ketamine’s Mechanism of Action"),
+        ("BDNF", "C. Ketamine’s Mechanism of Action"),
+    ],
+)
+def test_declared_synonyms_find_both_forms(index, article, query, must_find):
+    assert must_find in found(index, article, query)
+
+
+def test_hit_spans_point_at_the_matched_words(index, article):
+    result = index.search("nasal spray")
+    number = next(iter(result.sections))
+    text = f"{article.sections[number].title}\n{article.sections[number].body}"
+    matched = [text[a:b].lower() for a, b in index.spans(number, result.sections[number])]
+    assert "nasal spray" in matched and "intranasal" in matched
+
+
+def test_stop_words_alone_are_still_searched_but_do_not_narrow_a_query():
+    index = SearchIndex([(0, "the cat"), (1, "a dog")])
+    assert list(index.search("the cat").sections) == [0]
+    assert list(index.search("the").sections) == [0]
+
+
+def test_synonym_table_joins_declared_terms_typed_as_separate_words():
+    table = SynonymTable((("nasal spray", "intranasal"),))
+    [clause] = parse_query("nasal sprays", table)
+    assert ("intranasal",) in clause.variants
+
+
+queries = st.one_of(
+    st.text(max_size=60),
+    st.text(alphabet=st.sampled_from(".*+?[](){}^$|\\\"'-\x00\x07\n\t é"), max_size=40),
+    st.just("a" * 10_000),
+    st.text(alphabet='ab "-', min_size=1, max_size=100).map(lambda s: (s * 10_000)[:10_000]),
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(queries)
+def test_any_query_never_raises_and_only_returns_real_matches(index, query):
+    result = index.search(query)
+    for number, hits in result.sections.items():
+        assert hits.count > 0
+        for start, end in index.spans(number, hits):
+            assert start < end
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.data())
+def test_any_word_of_a_section_finds_that_section(article, data):
+    index = SearchIndex([(s.number, f"{s.title}\n{s.body}") for s in article.sections])  # no synonyms
+    section = data.draw(st.sampled_from(article.sections))
+    tokens = tokenize(f"{section.title}\n{section.body}")
+    word = data.draw(st.sampled_from(tokens)).norm
+    result = index.search(f'"{word}"')
+    assert section.number in result.sections
+    for number, hits in result.sections.items():
+        text = f"{article.sections[number].title}\n{article.sections[number].body}"
+        assert all(fold(text[a:b]).startswith(word[:3]) or len(word) < 3 for a, b in index.spans(number, hits))

@@ -1,0 +1,172 @@
+"""The search index over an article's sections and the matching that decides what a filter shows."""
+
+from __future__ import annotations
+
+import bisect
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from rapidfuzz import process
+from rapidfuzz.distance import OSA
+
+from viewer.core.query import Clause, SynonymTable, parse_query
+from viewer.core.text import stem, tokenize
+
+MIN_PREFIX_CHARS = 3  # shorter words match whole words only: "iv" must not find "ivy"
+MIN_FUZZY_CHARS = 4
+
+
+@dataclass
+class SectionHits:
+    """Where one section matches, as runs of word positions, and whether only approximately.
+
+    Each run is (start positions, words long); character spans come from SearchIndex.spans,
+    only for the sections that are drawn, because most filters never need most of them.
+    """
+
+    runs: list[tuple[list[int], int]] = field(default_factory=list)
+    fuzzy: bool = False
+
+    @property
+    def count(self) -> int:
+        """How many hits the section has."""
+        return sum(len(starts) for starts, _ in self.runs)
+
+
+@dataclass
+class SearchResult:
+    """What a query found, ready to be shown."""
+
+    clauses: list[Clause]
+    sections: dict[int, SectionHits]
+    corrections: dict[str, list[str]]  # typed word -> the article's words it was taken for
+
+    @property
+    def match_count(self) -> int:
+        """Hits over all sections."""
+        return sum(hits.count for hits in self.sections.values())
+
+    @property
+    def has_fuzzy(self) -> bool:
+        """Whether any section matched only approximately."""
+        return bool(self.corrections)
+
+    def ranked(self) -> list[int]:
+        """Section ids, exact matches before approximate ones, then in document order."""
+        return sorted(self.sections, key=lambda number: (self.sections[number].fuzzy, number))
+
+
+class SearchIndex:
+    """Words of every section with their positions, for fast whole-word, stem, prefix and typo matching."""
+
+    def __init__(self, entries: Iterable[tuple[int, str]], synonyms: SynonymTable | None = None) -> None:
+        self.synonyms = synonyms or SynonymTable()
+        self._tokens: dict[int, list[tuple[str, int, int]]] = {}
+        self._postings: dict[str, dict[int, list[int]]] = defaultdict(lambda: defaultdict(list))
+        for number, text in entries:
+            self._add(number, text)
+        self._vocabulary = sorted(self._postings)
+        self._by_stem: dict[str, list[str]] = defaultdict(list)
+        for norm in self._vocabulary:
+            self._by_stem[stem(norm)].append(norm)
+
+    def _add(self, number: int, text: str) -> None:
+        tokens = [(t.norm, t.start, t.end) for t in tokenize(text)]
+        self._tokens[number] = tokens
+        for position, (norm, _, _) in enumerate(tokens):
+            self._postings[norm][number].append(position)
+
+    @property
+    def section_count(self) -> int:
+        """How many sections are indexed."""
+        return len(self._tokens)
+
+    def search(self, text: str, required_phrases: Iterable[str] = ()) -> SearchResult:
+        """Sections that mention every clause of *text* and every one of *required_phrases*."""
+        clauses = parse_query(text, self.synonyms)
+        clauses += [c for phrase in required_phrases for c in parse_query(f'"{phrase}"', self.synonyms)]
+        corrections: dict[str, list[str]] = {}
+        matched = [self._match_clause(clause, corrections) for clause in clauses]
+        return SearchResult(clauses, _combine(matched) if clauses else {}, corrections)
+
+    def _match_clause(self, clause: Clause, corrections: dict[str, list[str]]) -> dict[int, SectionHits]:
+        hits: dict[int, SectionHits] = {}
+        for variant in clause.variants:
+            word_sets = [self._matching_words(word) for word in variant]
+            fuzzy = False
+            if clause.loose and len(variant) == 1 and not word_sets[0] and len(variant[0]) >= MIN_FUZZY_CHARS:
+                word_sets[0] = self._similar_words(variant[0])
+                fuzzy = bool(word_sets[0])
+                if fuzzy:
+                    corrections[clause.typed] = sorted(word_sets[0])
+            for number, starts in self._phrase_starts(word_sets).items():
+                entry = hits.get(number)
+                if entry is None:
+                    hits[number] = SectionHits([(starts, len(variant))], fuzzy)
+                else:
+                    entry.runs.append((starts, len(variant)))
+                    entry.fuzzy = entry.fuzzy and fuzzy
+        return hits
+
+    def spans(self, number: int, hits: SectionHits) -> list[tuple[int, int]]:
+        """Character spans of *hits* in the text indexed for section *number*, in text order."""
+        tokens = self._tokens[number]
+        return sorted({(tokens[p][1], tokens[p + length - 1][2]) for starts, length in hits.runs for p in starts})
+
+    def _matching_words(self, word: str) -> set[str]:
+        found = set(self._by_stem.get(stem(word), ()))
+        if word in self._postings:
+            found.add(word)
+        if len(word) >= MIN_PREFIX_CHARS:
+            start = bisect.bisect_left(self._vocabulary, word)
+            for norm in self._vocabulary[start:]:
+                if not norm.startswith(word):
+                    break
+                found.add(norm)
+        return found
+
+    def _similar_words(self, word: str) -> set[str]:
+        allowed = 1 if len(word) <= 7 else 2
+        candidates = process.extract(word, self._vocabulary, scorer=OSA.distance, score_cutoff=allowed, limit=None)
+        return {norm for norm, _, _ in candidates}
+
+    def _phrase_starts(self, word_sets: list[set[str]]) -> dict[int, list[int]]:
+        if not word_sets or not all(word_sets):
+            return {}
+        first = self._positions(word_sets[0])
+        if len(word_sets) == 1:
+            return first
+        found: dict[int, list[int]] = {}
+        for number, positions in first.items():
+            tokens = self._tokens[number]
+            starts = [
+                p
+                for p in positions
+                if p + len(word_sets) <= len(tokens) and all(tokens[p + i][0] in word_sets[i] for i in range(1, len(word_sets)))
+            ]
+            if starts:
+                found[number] = starts
+        return found
+
+    def _positions(self, norms: set[str]) -> dict[int, list[int]]:
+        if len(norms) == 1:
+            return self._postings[next(iter(norms))]  # shared, read-only: no copy on the hot path
+        merged: dict[int, list[int]] = defaultdict(list)
+        for norm in norms:
+            for number, positions in self._postings[norm].items():
+                merged[number] += positions
+        return merged
+
+
+def _combine(per_clause: list[dict[int, SectionHits]]) -> dict[int, SectionHits]:
+    """Sections that every clause matched, with the hits of all clauses."""
+    if len(per_clause) == 1:
+        return per_clause[0]
+    smallest = min(per_clause, key=len)
+    combined: dict[int, SectionHits] = {}
+    for number in sorted(smallest):
+        if all(number in hits for hits in per_clause):
+            runs = [run for hits in per_clause for run in hits[number].runs]
+            combined[number] = SectionHits(runs, fuzzy=any(hits[number].fuzzy for hits in per_clause))
+    return combined
