@@ -1,0 +1,165 @@
+"""Filtering as a user does it: typing, Enter/F3, chips, Esc — checked on the tree and the pane."""
+
+import pytest
+
+from PySide6.QtCore import Qt
+
+from tests.ui.helpers import visible_titles
+from viewer.ui.section_delegate import HITS_ROLE
+from viewer.ui.section_filter import SectionFilterProxy
+from viewer.ui.section_model import QtSectionModel
+
+ROOT = "Ketamine for Treatment-Resistant Depression"
+
+
+def type_filter(qtbot, window, text):
+    window.filter_edit.setFocus()
+    qtbot.keyClicks(window.filter_edit, text)
+    qtbot.waitUntil(lambda: window.search.result is not None)
+
+
+def shown(window):
+    return visible_titles(window.section_tree)
+
+
+def badges(window):
+    """Title -> hit badge of every visible row (None for context rows)."""
+    result = {}
+    tree = window.section_tree
+
+    def visit(parent):
+        for row in range(tree.model().rowCount(parent)):
+            index = tree.model().index(row, 0, parent)
+            result[index.data()] = index.data(HITS_ROLE)
+            visit(index)
+
+    visit(tree.rootIndex())
+    return result
+
+
+def highlighted(window):
+    return [s.cursor.selectedText() for s in window.article_view.extraSelections()]
+
+
+def status(window):
+    return window.navigation.status_label.text()
+
+
+def test_typing_bladder_shows_its_section_with_ancestors_as_context(qtbot, window):
+    type_filter(qtbot, window, "bladder")
+    assert shown(window) == [ROOT, "IV. Precautions and Side Effects of Ketamine Treatment", "C. Risks and Long-Term Effects"]
+    assert badges(window) == {
+        ROOT: None,
+        "IV. Precautions and Side Effects of Ketamine Treatment": None,
+        "C. Risks and Long-Term Effects": "1",
+    }
+    assert status(window) == "1 match in 1 section"
+    assert highlighted(window) == ["bladder"]
+    assert window.section_tree.currentIndex().data() == "C. Risks and Long-Term Effects"
+
+
+def test_nasal_spray_finds_intranasal_through_the_declared_synonym(qtbot, window):
+    type_filter(qtbot, window, "nasal spray")
+    assert shown(window)[-1] == "B. Intranasal Administration"
+    assert {"nasal spray", "Intranasal", "intranasal"} <= set(highlighted(window))
+
+
+def test_trd_finds_the_long_form_too(qtbot, window):
+    type_filter(qtbot, window, "TRD")
+    titles = shown(window)
+    assert "B. What is Treatment-Resistant Depression?" in titles
+    assert "A. Definition of Ketamine" in titles  # says only "Treatment-Resistant Depression"
+    assert "IV. Precautions and Side Effects of Ketamine Treatment" not in titles
+
+
+def test_a_typo_is_found_and_marked_approximate(qtbot, window):
+    type_filter(qtbot, window, "side efects")
+    assert badges(window)["B. Common Side Effects"] == "≈6"
+    assert "approximate" in status(window) and "efects" in status(window)
+    window.section_tree.setCurrentIndex(window.section_tree.model().index(0, 0))
+    assert "effects" in [text.lower() for text in highlighted(window)]
+
+
+def test_enter_and_f3_step_through_hits_and_the_tree_follows(qtbot, window):
+    qtbot.keyClicks(window.filter_edit, "monitoring")
+    qtbot.keyClick(window.filter_edit, Qt.Key.Key_Return)  # applies at once, on the first hit
+    assert window.section_tree.currentIndex().data() == "A. Infusion Therapy"
+    assert highlighted(window).count("monitoring") >= 1
+    steps, scrolls = [], []
+    for key in [Qt.Key.Key_Return, Qt.Key.Key_F3, Qt.Key.Key_F3, Qt.Key.Key_F3]:
+        qtbot.keyClick(window.filter_edit, key)
+        steps.append(window.section_tree.currentIndex().data())
+        scrolls.append(window.article_view.verticalScrollBar().value())
+    assert steps[0] == "A. Monitoring and Safety Measures"
+    assert "V. Conclusion" in steps
+    assert scrolls == sorted(scrolls), "stepping forward moves down the article"
+    qtbot.keyClick(window.filter_edit, Qt.Key.Key_F3, Qt.KeyboardModifier.ShiftModifier)
+    assert window.section_tree.currentIndex().data() == steps[-2]
+
+
+def test_keyword_chips_filter_with_a_stated_all_of_rule(qtbot, window):
+    chip = window.keyword_bar.chips["Safety Profile"]
+    qtbot.waitUntil(lambda: chip.text() == "Safety Profile  2")  # counted once the article is on screen
+    assert chip.height() >= 34, "a chip must be big enough for a finger"
+    qtbot.mouseClick(chip, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: window.search.result is not None)
+    assert [t for t, b in badges(window).items() if b] == ["C. Safety Profile", "V. Conclusion"]
+    assert "all of: Safety Profile" in window.keyword_bar.rule_label.text()
+    qtbot.mouseClick(window.keyword_bar.chips["Risks"], Qt.MouseButton.LeftButton)
+    assert [t for t, b in badges(window).items() if b] == ["V. Conclusion"]
+    assert "all of: Safety Profile, Risks" in window.keyword_bar.rule_label.text()
+
+
+def test_no_match_shows_an_empty_state_that_offers_to_clear(qtbot, window):
+    type_filter(qtbot, window, "zebra")
+    assert window.navigation.showing_empty_state
+    assert "No section mentions “zebra”" in window.navigation.empty_label.text()
+    qtbot.mouseClick(window.navigation.clear_button, Qt.MouseButton.LeftButton)
+    assert not window.navigation.showing_empty_state
+    assert window.filter_edit.text() == ""
+    assert len(shown(window)) == 17
+
+
+def test_escape_resets_and_the_reader_returns_to_where_they_were(qtbot, window):
+    view = window.article_view
+    view.verticalScrollBar().setValue(round(view.heading_top("c-safety-profile")))
+    qtbot.waitUntil(lambda: window.section_tree.currentIndex().data() == "C. Safety Profile")
+    before = view.verticalScrollBar().value()
+    type_filter(qtbot, window, "bladder")
+    assert view.verticalScrollBar().value() != before
+    qtbot.keyClick(window.filter_edit, Qt.Key.Key_Escape)
+    assert window.filter_edit.text() == "" and len(shown(window)) == 17
+    assert view.verticalScrollBar().value() == before
+    assert window.section_tree.currentIndex().data() == "C. Safety Profile"
+    assert highlighted(window) == []
+
+
+def test_filtering_keeps_the_current_section_when_it_still_matches(qtbot, window):
+    view = window.article_view
+    view.verticalScrollBar().setValue(round(view.heading_top("b-intranasal-administration")))
+    qtbot.waitUntil(lambda: window.section_tree.currentIndex().data() == "B. Intranasal Administration")
+    before = view.verticalScrollBar().value()
+    type_filter(qtbot, window, "infusion")
+    assert window.section_tree.currentIndex().data() == "B. Intranasal Administration"
+    assert view.verticalScrollBar().value() == before
+
+
+def test_typing_a_query_that_matches_a_keyword_marks_its_chip(qtbot, window):
+    type_filter(qtbot, window, "intranasal")
+    assert window.keyword_bar.chips["Intranasal Administration"].property("matchesSearch") is True
+    assert window.keyword_bar.chips["Risks"].property("matchesSearch") is False
+
+
+@pytest.mark.parametrize("query", ["[(*.+?", "\x00\x07", '"unclosed', "a" * 10_000])
+def test_odd_input_never_breaks_the_filter(qtbot, window, query):
+    window.filter_edit.setText(query)
+    window.search.apply_now()
+    assert window.navigation.showing_empty_state or shown(window)
+
+
+def test_models_pass_the_qt_model_tester(qtmodeltester, bundled_article):
+    model = QtSectionModel(bundled_article)
+    qtmodeltester.check(model)
+    proxy = SectionFilterProxy()
+    proxy.setSourceModel(model)
+    qtmodeltester.check(proxy)

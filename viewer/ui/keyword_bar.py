@@ -1,0 +1,73 @@
+"""The article's keywords as large toggle chips that narrow the tree to sections mentioning them."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
+
+from viewer.ui.flow_layout import FlowLayout
+
+
+class KeywordBar(QWidget):
+    """One chip per keyword, with how many sections mention it.
+
+    Signals:
+        selectionChanged(list): the checked keywords, in the article's order.
+    """
+
+    selectionChanged = Signal(list)
+
+    def __init__(self, keywords: tuple[str, ...], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("keywordBar")
+        self.rule_label = QLabel(objectName="keywordRule", wordWrap=True)
+        self.chips: dict[str, QPushButton] = {}
+        chip_row = FlowLayout(spacing=6)
+        for keyword in keywords:
+            chip = QPushButton(keyword, objectName="keywordChip", checkable=True)
+            chip.setToolTip(f"Show only sections that mention “{keyword}”")
+            chip.toggled.connect(self._on_chip_toggled)
+            chip_row.addWidget(chip)
+            self.chips[keyword] = chip
+        column = QVBoxLayout(self)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addLayout(chip_row)
+        column.addWidget(self.rule_label)
+        self._show_rule()
+        self.setVisible(bool(keywords))
+
+    def selected(self) -> list[str]:
+        """The checked keywords."""
+        return [keyword for keyword, chip in self.chips.items() if chip.isChecked()]
+
+    def set_counts(self, counts: dict[str, int]) -> None:
+        """Show how many sections mention each keyword."""
+        for keyword, chip in self.chips.items():
+            chip.setText(f"{keyword}  {counts.get(keyword, 0)}")
+            chip.setEnabled(counts.get(keyword, 0) > 0 or chip.isChecked())
+
+    def mark_matching(self, keywords: set[str]) -> None:
+        """Outline the chips whose keyword the typed search also matches."""
+        for keyword, chip in self.chips.items():
+            chip.setProperty("matchesSearch", keyword in keywords)
+            chip.style().unpolish(chip)
+            chip.style().polish(chip)
+
+    def clear(self) -> None:
+        """Uncheck every chip (one selectionChanged at the end)."""
+        self.blockSignals(True)
+        for chip in self.chips.values():
+            chip.setChecked(False)
+        self.blockSignals(False)
+        self._on_chip_toggled()
+
+    def _on_chip_toggled(self) -> None:
+        self._show_rule()
+        self.selectionChanged.emit(self.selected())
+
+    def _show_rule(self) -> None:
+        chosen = self.selected()
+        if chosen:
+            self.rule_label.setText("Showing sections that mention all of: " + ", ".join(chosen))
+        else:
+            self.rule_label.setText("Tap topics to show only the sections that mention all of them.")

@@ -1,0 +1,79 @@
+"""The tree's filter: shows the sections a search found plus their ancestors, with hit counts."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtGui import QBrush, QColor, QFont
+
+from viewer.core.search import SearchResult
+from viewer.ui.section_delegate import HITS_ROLE
+from viewer.ui.section_model import NUMBER_ROLE
+
+_Index = QModelIndex | QPersistentModelIndex
+CONTEXT_COLOR = QColor("#7b8794")
+
+
+class SectionFilterProxy(QSortFilterProxyModel):
+    """Obeys a SearchResult: it never matches anything itself, it only asks the result."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.setRecursiveFilteringEnabled(True)  # keeps the ancestors of every hit
+        self._result: SearchResult | None = None
+        self._subtree_fuzzy: dict[int, bool] = {}
+        self._context_font = QFont()
+        self._context_font.setItalic(True)
+
+    @property
+    def result(self) -> SearchResult | None:
+        """The search being shown, or None when the tree is unfiltered."""
+        return self._result
+
+    def set_result(self, result: SearchResult | None) -> None:
+        """Show only what *result* found (everything when None)."""
+        self._result = result
+        self.beginFilterChange()
+        self._subtree_fuzzy = {}
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+        mixed = (
+            result is not None
+            and any(h.fuzzy for h in result.sections.values())
+            and not all(h.fuzzy for h in result.sections.values())
+        )
+        self.sort(0 if mixed else -1)  # exact hits above approximate ones, else document order
+
+    def filterAcceptsRow(self, source_row: int, source_parent: _Index) -> bool:
+        if self._result is None:
+            return True
+        section = self.sourceModel().index(source_row, 0, source_parent).internalPointer()
+        return section.number in self._result.sections
+
+    def lessThan(self, left: _Index, right: _Index) -> bool:
+        left_key = (self._fuzzy_below(left.internalPointer()), left.data(NUMBER_ROLE))
+        return left_key < (self._fuzzy_below(right.internalPointer()), right.data(NUMBER_ROLE))
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        value = super().data(index, role)
+        if self._result is None or not index.isValid():
+            return value
+        number = self.mapToSource(index).internalPointer().number
+        hits = self._result.sections.get(number)
+        if role == HITS_ROLE:
+            return f"{'≈' if hits.fuzzy else ''}{hits.count}" if hits else None
+        if role == Qt.ItemDataRole.ToolTipRole and hits and hits.fuzzy:
+            return f"{value}\nApproximate match for what you typed"
+        if role == Qt.ItemDataRole.ToolTipRole and not hits:
+            return f"{value}\nShown as context: a section below it matches"
+        if role == Qt.ItemDataRole.ForegroundRole and not hits:
+            return QBrush(CONTEXT_COLOR)
+        if role == Qt.ItemDataRole.FontRole and not hits:
+            return self._context_font
+        return value
+
+    def _fuzzy_below(self, section) -> bool:
+        """False when this section or one below it matched exactly."""
+        if section.number not in self._subtree_fuzzy:
+            hits = self._result.sections.get(section.number) if self._result else None
+            own = hits.fuzzy if hits else True
+            self._subtree_fuzzy[section.number] = own and all(self._fuzzy_below(c) for c in section.children)
+        return self._subtree_fuzzy[section.number]
