@@ -7,9 +7,12 @@ import sys
 import time
 
 from viewer import __version__
+from viewer.core.article import Article
 from viewer.core.loader import load_article
+from viewer.core.query import SynonymTable
 from viewer.core.render import ArticleRenderer
 from viewer.core.resources import ARTICLE_STYLESHEET, DEFAULT_ARTICLE, bundled_resources, read_resource_text, resource_path
+from viewer.core.search import SearchIndex
 
 
 class SelfTestFailure(Exception):
@@ -40,10 +43,21 @@ def _check_everything() -> str:
     missing = [s.title for s in article.sections if s.title not in shown_text]
     if missing:
         raise SelfTestFailure(f"rendered text lacks the headings {missing}")
+    query, hits = _search_first_keyword(article)
     return (
         f"version {__version__}, {len(names)} resources, article '{article.title}' with {len(article.sections)} sections"
-        f" rendered to {len(shown_text)} characters"
+        f" rendered to {len(shown_text)} characters, search for '{query}' found {hits} sections"
     )
+
+
+def _search_first_keyword(article: Article) -> tuple[str, int]:
+    index = SearchIndex(((s.number, f"{s.title}\n{s.body}") for s in article.sections), SynonymTable(article.metadata.synonyms))
+    query = article.metadata.keywords[0] if article.metadata.keywords else article.sections[0].title.split()[0]
+    typo = query[:-1] + query[-1] * 2 if len(query) >= 5 else query  # exercises the approximate matcher too
+    found = len(index.search(query).sections)
+    if not found or not index.search(typo).sections:
+        raise SelfTestFailure(f"searching for '{query}' found nothing")
+    return query, found
 
 
 def _render_with_qt(html: str, stylesheet: str) -> str:
