@@ -40,6 +40,7 @@ class ArticleView(QTextBrowser):
         self.setOpenLinks(False)
         self.setOpenExternalLinks(False)
         self._folder: Path | None = None
+        self._first_anchor = ""
         self._headings: list[tuple[float, str, int]] | None = None  # (top y, anchor, document position)
         self._current_anchor = ""
         self._navigating = False
@@ -55,7 +56,12 @@ class ArticleView(QTextBrowser):
         self.setHtml(rendered.html)
         self._apply_reading_width()
         self._forget_positions()
-        self._current_anchor = rendered.anchors[0] if rendered.anchors else ""
+        self._first_anchor = self._current_anchor = rendered.anchors[0] if rendered.anchors else ""
+
+    @property
+    def has_painted(self) -> bool:
+        """Whether the pane has been painted at least once."""
+        return self._painted
 
     @property
     def current_anchor(self) -> str:
@@ -66,7 +72,10 @@ class ArticleView(QTextBrowser):
         """Scroll so that the heading of *anchor* is at the top, without echoing sectionEntered."""
         self._navigating = True
         try:
-            self.scrollToAnchor(anchor)
+            if anchor == self._first_anchor:
+                self.verticalScrollBar().setValue(0)  # the very top, margin included
+            else:
+                self.scrollToAnchor(anchor)
         finally:
             self._navigating = False
         self._current_anchor = anchor

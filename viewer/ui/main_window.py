@@ -2,15 +2,20 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, Qt, QTimer, QUrl
-from PySide6.QtGui import QDesktopServices, QKeySequence, QShortcut
-from PySide6.QtWidgets import QMainWindow, QMessageBox, QSplitter, QVBoxLayout, QWidget
+from pathlib import Path
 
-from viewer import APP_NAME
+from PySide6.QtCore import QModelIndex, Qt, QTimer, QUrl
+from PySide6.QtGui import QDesktopServices, QDragEnterEvent, QDropEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox, QSplitter, QVBoxLayout, QWidget
+
+from viewer import APP_NAME, __version__
 from viewer.core.article import Article
+from viewer.core.errors import ArticleError
+from viewer.core.loader import load_article
 from viewer.core.render import ArticleRenderer
 from viewer.core.resources import ARTICLE_STYLESHEET, WINDOW_STYLESHEET, read_resource_text
 from viewer.ui.article_view import ArticleView
+from viewer.ui.article_watcher import ArticleWatcher
 from viewer.ui.keyword_bar import KeywordBar
 from viewer.ui.navigation_pane import NavigationPane
 from viewer.ui.search_controller import SearchController
@@ -25,32 +30,59 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.setObjectName("mainWindow")
         self.setStyleSheet(read_resource_text(WINDOW_STYLESHEET))
+        self.setAcceptDrops(True)
         self.navigation = NavigationPane()
         self.filter_edit = self.navigation.filter_edit
         self.section_tree = self.navigation.section_tree
         self.article_view = ArticleView()
-        self.keyword_bar = KeywordBar(article.metadata.keywords)
         self.section_filter = SectionFilterProxy(self)
+        self.section_tree.setModel(self.section_filter)
+        self.keyword_bar = KeywordBar(())
+        self.search: SearchController | None = None
+        self.watcher = ArticleWatcher(self)
         self._following_view = False
         self._build_layout()
-        self._show_article(article)
+        self._build_menus()
         self._connect_signals()
+        self.show_article(article)
 
-    def _show_article(self, article: Article) -> None:
+    def show_article(self, article: Article) -> None:
+        """Show *article* in place of the current one: text, tree, chips and search."""
+        if self.search is not None:
+            self.search.reset()
+            self.search.detach()
         self.article = article
         self.setWindowTitle(f"{article.title} — {APP_NAME}")
-        rendered = ArticleRenderer().render(article)
         folder = article.path.parent if article.path else None
-        self.article_view.show_article(rendered, folder, read_resource_text(ARTICLE_STYLESHEET))
+        self.article_view.show_article(ArticleRenderer().render(article), folder, read_resource_text(ARTICLE_STYLESHEET))
         self.section_model = QtSectionModel(article, self)
         self.section_filter.setSourceModel(self.section_model)
-        self.section_tree.setModel(self.section_filter)
         self.section_tree.expandAll()
+        self._replace_keyword_bar(KeywordBar(article.metadata.keywords))
+        self.search = SearchController(article, self.navigation, self.article_view, self.keyword_bar, self.section_filter)
+        self.search.sectionReached.connect(self._on_section_entered)
         if article.sections:
             self.section_tree.setCurrentIndex(self._tree_index(article.sections[0].anchor))
-        self.search = SearchController(article, self.navigation, self.article_view, self.keyword_bar, self.section_filter)
-        for warning in article.warnings:
-            self.statusBar().showMessage(f"{article.path.name if article.path else ''} {warning}")
+        self.watcher.watch(article.path)
+        self.statusBar().showMessage(" ".join(f"{article.path.name if article.path else ''} {w}" for w in article.warnings))
+        if self.article_view.has_painted:
+            self._build_search_index_soon()
+
+    def open_article_file(self, path: Path) -> bool:
+        """Open the article at *path*; on failure say why in a dialog and keep the current one."""
+        try:
+            article = load_article(path)
+        except ArticleError as error:
+            QMessageBox.warning(self, "Cannot open the article", f"{error.path}\n\n{error.reason.capitalize()}.")
+            return False
+        self.show_article(article)
+        return True
+
+    def _replace_keyword_bar(self, keyword_bar: KeywordBar) -> None:
+        old = self.keyword_bar
+        self.centralWidget().layout().replaceWidget(old, keyword_bar)
+        old.deleteLater()
+        self.keyword_bar = keyword_bar
 
     def _build_layout(self) -> None:
         splitter = QSplitter(Qt.Orientation.Horizontal, objectName="mainSplitter", childrenCollapsible=False)
@@ -66,6 +98,14 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
         self.resize(1200, 820)
 
+    def _build_menus(self) -> None:
+        file_menu = self.menuBar().addMenu("&File")
+        file_menu.addAction("&Open article…", QKeySequence.StandardKey.Open, self._on_open_requested)
+        file_menu.addSeparator()
+        file_menu.addAction("&Quit", QKeySequence.StandardKey.Quit, self.close)
+        help_menu = self.menuBar().addMenu("&Help")
+        help_menu.addAction(f"&About {APP_NAME}", self._on_about_requested)
+
     def _connect_signals(self) -> None:
         self.section_tree.selectionModel().currentChanged.connect(self._on_tree_current_changed)
         self.section_tree.clicked.connect(self._on_tree_current_changed)
@@ -73,11 +113,12 @@ class MainWindow(QMainWindow):
         self.article_view.externalLinkRequested.connect(self._on_external_link)
         self.article_view.linkRefused.connect(self._on_link_refused)
         self.article_view.firstPainted.connect(self._on_first_paint)
-        self.search.sectionReached.connect(self._on_section_entered)
+        self.watcher.changed.connect(self._on_file_changed)
+        self.watcher.vanished.connect(self._on_file_vanished)
         shortcuts = {
             QKeySequence.StandardKey.FindNext: lambda: self.search.step(forward=True),
             QKeySequence.StandardKey.FindPrevious: lambda: self.search.step(forward=False),
-            QKeySequence(Qt.Key.Key_Escape): self.search.reset,
+            QKeySequence(Qt.Key.Key_Escape): lambda: self.search.reset(),
             QKeySequence.StandardKey.Find: self._on_find_requested,
         }
         for keys, slot in shortcuts.items():
@@ -90,11 +131,48 @@ class MainWindow(QMainWindow):
         return self.section_filter.mapFromSource(self.section_model.index_for(section))
 
     def _on_first_paint(self) -> None:
-        QTimer.singleShot(0, self.search.build_index)  # search can wait; the first paint cannot
+        self._build_search_index_soon()
+
+    def _build_search_index_soon(self) -> None:
+        # Search can wait, the first paint cannot. Resolved when it runs: the article may change meanwhile.
+        QTimer.singleShot(0, lambda: self.search.build_index())
 
     def _on_find_requested(self) -> None:
         self.filter_edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.filter_edit.selectAll()
+
+    def _on_open_requested(self) -> None:
+        start = str(self.article.path.parent) if self.article.path else ""
+        name, _ = QFileDialog.getOpenFileName(
+            self, "Open an article", start, "Markdown articles (*.md *.markdown *.txt);;All files (*)"
+        )
+        if name:
+            self.open_article_file(Path(name))
+
+    def _on_about_requested(self) -> None:
+        QMessageBox.about(
+            self, f"About {APP_NAME}", f"{APP_NAME} {__version__}\n\nReads articles offline. It never uses the network."
+        )
+
+    def _on_file_changed(self, path: Path) -> None:
+        try:
+            self.show_article(load_article(path))
+        except ArticleError as error:
+            self._tell_without_blocking("The article file changed and cannot be read", error)
+
+    def _on_file_vanished(self, path: Path) -> None:
+        self._tell_without_blocking(
+            "The article file is gone", ArticleError("was moved or deleted; the text shown stays as it was", path)
+        )
+
+    def _tell_without_blocking(self, title: str, error: ArticleError) -> None:
+        """A message that an unattended screen does not have to dismiss to keep working."""
+        self.statusBar().showMessage(str(error))
+        box = QMessageBox(QMessageBox.Icon.Warning, title, f"{error.path}\n\n{error.reason.capitalize()}.", parent=self)
+        box.setObjectName("fileProblemMessage")
+        box.setWindowModality(Qt.WindowModality.NonModal)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.show()
 
     def _on_tree_current_changed(self, current: QModelIndex) -> None:
         anchor = current.data(ANCHOR_ROLE) if current.isValid() else None
@@ -123,3 +201,10 @@ class MainWindow(QMainWindow):
 
     def _on_link_refused(self, href: str) -> None:
         QMessageBox.information(self, "Link not opened", f"The viewer does not open this kind of link:\n\n{href}")
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if event.mimeData().hasUrls() and event.mimeData().urls()[0].isLocalFile():
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        self.open_article_file(Path(event.mimeData().urls()[0].toLocalFile()))

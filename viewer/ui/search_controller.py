@@ -88,15 +88,28 @@ class SearchController(QObject):
             hit = 0 if forward else self._result.sections[number].count - 1
         self._go_to_hit(number, hit)
 
+    def detach(self) -> None:
+        """Stop listening to the widgets: another article's controller takes over."""
+        self._typing_timer.stop()
+        for signal, slot in self._connections():
+            signal.disconnect(slot)
+        self.deleteLater()
+
     def _connect_signals(self) -> None:
-        edit = self._pane.filter_edit
-        edit.textEdited.connect(self._on_text_edited)
-        edit.textChanged.connect(self._on_text_changed)
-        edit.returnPressed.connect(self._on_return_pressed)
         self._typing_timer.timeout.connect(self.apply_now)
-        self._keywords.selectionChanged.connect(self.apply_now)
-        self._pane.clear_button.clicked.connect(self.reset)
-        self._view.verticalScrollBar().valueChanged.connect(self._refresh_highlights)
+        for signal, slot in self._connections():
+            signal.connect(slot)
+
+    def _connections(self) -> list[tuple[object, object]]:
+        edit = self._pane.filter_edit
+        return [
+            (edit.textEdited, self._on_text_edited),
+            (edit.textChanged, self._on_text_changed),
+            (edit.returnPressed, self._on_return_pressed),
+            (self._keywords.selectionChanged, self.apply_now),
+            (self._pane.clear_button.clicked, self.reset),
+            (self._view.verticalScrollBar().valueChanged, self._refresh_highlights),
+        ]
 
     def _on_text_edited(self) -> None:
         self._typing_timer.start()

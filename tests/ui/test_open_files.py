@@ -1,0 +1,64 @@
+"""Opening other articles in the window: bad files get a dialog and the current article stays."""
+
+import pytest
+
+from PySide6.QtWidgets import QMessageBox
+
+from tests.ui.helpers import visible_titles
+
+ROOT = "Ketamine for Treatment-Resistant Depression"
+
+
+@pytest.fixture
+def warnings_shown(monkeypatch):
+    """Record the modal warnings instead of blocking on them."""
+    shown = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text, *a: shown.append((title, text)))
+    return shown
+
+
+@pytest.mark.parametrize(
+    ("content", "reason"),
+    [(b"\x00\x01binary", "Looks like a binary file"), ("---\nTitle: x\noops\n---\n", "Metadata line is not")],
+)
+def test_a_bad_file_gets_a_dialog_naming_it_and_the_article_stays(window, warnings_shown, write_article, content, reason):
+    path = write_article(content)
+    assert window.open_article_file(path) is False
+    [(_title, text)] = warnings_shown
+    assert str(path) in text and reason in text
+    assert window.windowTitle().startswith(ROOT)
+    assert visible_titles(window.section_tree)[0] == ROOT
+
+
+def test_a_folder_or_missing_file_gets_a_dialog(window, warnings_shown, tmp_path):
+    assert window.open_article_file(tmp_path) is False
+    assert window.open_article_file(tmp_path / "gone.md") is False
+    assert ["Is a folder" in warnings_shown[0][1], "No such file" in warnings_shown[1][1]] == [True, True]
+
+
+def test_a_good_file_replaces_tree_chips_and_search(qtbot, window, write_article):
+    path = write_article("---\nKeywords: Apples, Pears\n---\n# Fruit\n## Apples\nRed apples.\n## Pears\nGreen pears.\n")
+    assert window.open_article_file(path) is True
+    assert window.windowTitle().startswith("Fruit")
+    assert visible_titles(window.section_tree) == ["Fruit", "Apples", "Pears"]
+    assert list(window.keyword_bar.chips) == ["Apples", "Pears"]
+    qtbot.keyClicks(window.filter_edit, "pear")
+    qtbot.waitUntil(lambda: visible_titles(window.section_tree) == ["Fruit", "Pears"])
+
+
+def test_a_file_that_vanishes_while_open_is_reported_and_the_text_stays(qtbot, window, write_article):
+    path = write_article("# Notes\n## Kept\nStill here.\n")
+    window.open_article_file(path)
+    path.unlink()
+    qtbot.waitUntil(lambda: window.findChild(QMessageBox, "fileProblemMessage") is not None)
+    message = window.findChild(QMessageBox, "fileProblemMessage")
+    assert str(path) in message.text() and "moved or deleted" in message.text()
+    assert not message.isModal()
+    assert "Still here." in window.article_view.toPlainText()
+
+
+def test_a_file_rewritten_while_open_is_shown_again(qtbot, window, write_article):
+    path = write_article("# Notes\n## Old\n")
+    window.open_article_file(path)
+    path.write_text("# Notes\n## New\n", encoding="utf-8")
+    qtbot.waitUntil(lambda: visible_titles(window.section_tree) == ["Notes", "New"])
