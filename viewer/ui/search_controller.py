@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from viewer.core.article import Article
-from viewer.core.query import SynonymTable
-from viewer.core.search import SearchIndex, SearchResult
-from viewer.core.text import blank_enumerator
 from viewer.ui.article_view import ArticleView
 from viewer.ui.keyword_bar import KeywordBar
 from viewer.ui.navigation_pane import NavigationPane
 from viewer.ui.section_filter import SectionFilterProxy
+
+if TYPE_CHECKING:  # the search modules load after the first paint, not before
+    from viewer.core.search import SearchIndex, SearchResult
 
 TYPING_PAUSE_MS = 120  # long enough to skip intermediate keystrokes, short enough to feel live
 
@@ -48,6 +50,10 @@ class SearchController(QObject):
     def build_index(self) -> SearchIndex:
         """Index the article as the pane shows it (done once, after the first paint)."""
         if self._index is None:
+            from viewer.core.query import SynonymTable
+            from viewer.core.search import SearchIndex
+            from viewer.core.text import blank_enumerator
+
             entries = []
             for anchor, start, text in self._view.section_texts():
                 number = self._numbers[anchor]

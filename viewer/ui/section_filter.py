@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
-from viewer.core.search import SearchResult
 from viewer.ui.section_delegate import HITS_ROLE
 from viewer.ui.section_model import NUMBER_ROLE
+
+if TYPE_CHECKING:
+    from viewer.core.search import SearchResult
 
 _Index = QModelIndex | QPersistentModelIndex
 CONTEXT_COLOR = QColor("#7b8794")
