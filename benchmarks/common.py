@@ -1,0 +1,117 @@
+"""What every benchmark shares: where things are, how a child program is timed, and the statistics."""
+
+from __future__ import annotations
+
+import os
+import statistics
+import subprocess
+import tempfile
+import threading
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+BUNDLED_ARTICLE = ROOT / "resources" / "articles" / "ketamine-trd.md"
+
+
+def child_env() -> dict[str, str]:
+    """The environment for child programs: headless Qt unless a platform is chosen, the checkout importable.
+
+    Bytecode caching is allowed (an installed viewer has its .pyc files), so the warm-up run compiles once.
+    """
+    env = dict(os.environ)
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    env.setdefault("QT_QPA_PLATFORM", "offscreen")
+    env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT), env.get("PYTHONPATH")]))
+    return env
+
+
+@dataclass(frozen=True)
+class Launch:
+    """One whole-process run: wall time from spawn to exit, and the child's peak resident memory."""
+
+    seconds: float
+    peak_rss_mb: float
+
+
+def launch(command: list[str], timeout: float = 300) -> Launch:
+    """Run *command* to its exit, timing it from spawn to reaping; fail loudly unless it exits 0.
+
+    The peak RSS is the child's own ru_maxrss from wait4(), not the running maximum over all children.
+    """
+    with tempfile.TemporaryFile() as errors:
+        start = time.perf_counter()
+        child = subprocess.Popen(command, cwd=ROOT, env=child_env(), stdout=subprocess.DEVNULL, stderr=errors)
+        watchdog = threading.Timer(timeout, child.kill)
+        watchdog.start()
+        _, status, usage = os.wait4(child.pid, 0)
+        seconds = time.perf_counter() - start
+        watchdog.cancel()
+        child.returncode = os.waitstatus_to_exitcode(status)  # reaped here: keep Popen from waiting again
+        if child.returncode != 0:
+            errors.seek(0)
+            raise RuntimeError(f"{command} exited {child.returncode}:\n{errors.read().decode(errors='replace')[-2000:]}")
+    return Launch(seconds, usage.ru_maxrss / 1024)  # Linux reports kilobytes
+
+
+def median(values: list[float]) -> float:
+    """The middle value."""
+    return statistics.median(values)
+
+
+def p95(values: list[float]) -> float:
+    """The 95th percentile, interpolated between the two nearest ranks."""
+    if len(values) < 2:
+        return values[0]
+    return statistics.quantiles(values, n=20, method="inclusive")[18]
+
+
+def ms(seconds: float) -> str:
+    """Seconds as milliseconds: two decimals below one millisecond, one above."""
+    return f"{seconds * 1000:.2f} ms" if seconds < 0.001 else f"{seconds * 1000:.1f} ms"
+
+
+def print_table(header: list[str], rows: list[list[str]]) -> None:
+    """A Markdown table, so that the output can be pasted into RESULTS.md and the README as it is."""
+    print("| " + " | ".join(header) + " |")
+    print("|" + "|".join(" --- " for _ in header) + "|")
+    for row in rows:
+        print("| " + " | ".join(row) + " |")
+    print()
+
+
+def guard_none_refcount() -> None:
+    """Work around PySide6 6.12 on CPython 3.11: every call of a Qt method that returns void drops a reference to None.
+
+    CPython 3.12+ makes None immortal, so the missing Py_INCREF is harmless there; on 3.11 the count reaches zero
+    after some thousands of calls and the process aborts ("Fatal Python error: none_dealloc"), in the viewer after
+    about a hundred keystrokes. Benchmarks that drive the window for long give None a large stock of references.
+    """
+    import ctypes
+    import sys
+
+    if sys.version_info < (3, 12):
+        ctypes.c_ssize_t.from_address(id(None)).value += 1 << 40
+
+
+def machine_description() -> list[str]:
+    """Where and when the figures were taken."""
+    import datetime
+    import platform
+    import sys
+
+    import PySide6
+    from PySide6.QtCore import qVersion
+
+    cpuinfo = Path("/proc/cpuinfo").read_text() if Path("/proc/cpuinfo").exists() else ""
+    model = next((line.split(":", 1)[1].strip() for line in cpuinfo.splitlines() if line.startswith("model name")), "?")
+    meminfo = Path("/proc/meminfo").read_text().splitlines()
+    memory_gib = int(next((line.split()[1] for line in meminfo if line.startswith("MemTotal")), "0")) / 1024**2
+    return [
+        f"date: {datetime.datetime.now(datetime.UTC):%Y-%m-%d %H:%M} UTC",
+        f"machine: {len(os.sched_getaffinity(0))} CPUs usable ({model}), {memory_gib:.1f} GiB RAM, {platform.platform()}",
+        f"load average at start: {' / '.join(f'{x:.2f}' for x in os.getloadavg())} (1 / 5 / 15 min)",
+        f"Python {platform.python_version()} ({sys.executable}), PySide6 {PySide6.__version__}, Qt {qVersion()}",
+        f"QT_QPA_PLATFORM={child_env()['QT_QPA_PLATFORM']}",
+    ]
