@@ -1,0 +1,201 @@
+"""Filtering as you type, on the bundled article and on a generated 10,000-section one.
+
+For each article, in a shown main window (offscreen unless QT_QPA_PLATFORM says otherwise):
+
+- index build: SearchController.build_index() on a fresh controller over the shown window (text of the
+  pane's sections, the index, the keyword chip counts), repeated; "first" is the window's own build,
+  which it starts right after the first paint and which also pays for laying out the document;
+- query: SearchIndex.search() for every prefix of the queries, as typed character by character;
+- keystroke to updated tree: from a key event delivered to the filter box (QTest.keyClick) through
+  SearchController.apply_now() (called directly, so without the TYPING_PAUSE_MS debounce, reported apart)
+  and QApplication.processEvents() (tree, status, highlights and the window repainted) to reading the
+  tree's row count.
+
+    python benchmarks/filter.py [--quick] [--sections 10000]
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from dataclasses import dataclass
+
+from benchmarks.article_gen import ABSENT_WORD, generate
+from benchmarks.common import BUNDLED_ARTICLE, guard_none_refcount, median, ms, p95, print_table
+
+QUERIES = ["ketamine", "bladder", "nasal spray", "side efects", "TRD", "monitoring", ABSENT_WORD]
+BUDGET_BUNDLED_S, BUDGET_LARGE_S = 0.016, 0.050
+
+
+@dataclass
+class Figures:
+    """What one article measured, in seconds."""
+
+    label: str
+    sections: int
+    open_s: float
+    first_build_s: float
+    builds: list[float]
+    queries: list[float]
+    keystrokes: list[float]
+
+
+def open_window(article):
+    """A main window on *article*, shown and painted once; returns it and the seconds to first paint."""
+    from viewer.ui.app import ensure_application
+    from viewer.ui.main_window import MainWindow
+
+    app = ensure_application([sys.argv[0]])
+    start = time.perf_counter()
+    window = MainWindow(article)
+    painted = []
+    window.article_view.firstPainted.connect(lambda: painted.append(time.perf_counter()))
+    window.resize(1200, 820)
+    window.show()
+    while not painted:
+        app.processEvents()
+    return window, painted[0] - start
+
+
+def time_first_build(window) -> float:
+    """Let the window build its index after the first paint, as it does for a reader; time that build."""
+    from PySide6.QtWidgets import QApplication
+
+    original, taken = window.search.build_index, []
+
+    def timed():
+        start = time.perf_counter()
+        index = original()
+        taken.append(time.perf_counter() - start)
+        return index
+
+    window.search.build_index = timed  # the window calls it through the attribute, after the first paint
+    deadline = time.perf_counter() + 600
+    while not taken and time.perf_counter() < deadline:
+        QApplication.processEvents()
+    window.search.build_index = original
+    if not taken:  # built before we could watch: time a fresh controller instead
+        return time_builds(window, 1)[0]
+    return taken[0]
+
+
+def time_builds(window, repeats: int) -> list[float]:
+    """SearchController.build_index() on fresh controllers over the same shown widgets."""
+    from shiboken6 import Shiboken
+
+    from viewer.ui.search_controller import SearchController
+
+    taken = []
+    for _ in range(repeats):
+        controller = SearchController(
+            window.article, window.navigation, window.article_view, window.keyword_bar, window.section_filter
+        )
+        start = time.perf_counter()
+        controller.build_index()
+        taken.append(time.perf_counter() - start)
+        Shiboken.delete(controller)  # its signal connections go with it
+    return taken
+
+
+def time_queries(index, rounds: int) -> list[float]:
+    """SearchIndex.search() for every prefix of every query, as typing produces them."""
+    taken = []
+    for _ in range(rounds):
+        for query in QUERIES:
+            for end in range(1, len(query) + 1):
+                start = time.perf_counter()
+                index.search(query[:end])
+                taken.append(time.perf_counter() - start)
+    return taken
+
+
+def time_keystrokes(window, rounds: int) -> list[float]:
+    """Key event to filter box, apply_now(), processEvents(), read the tree's row count."""
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QApplication
+
+    edit, tree, taken = window.filter_edit, window.section_tree, []
+    edit.setFocus()
+    for _ in range(rounds):
+        for query in QUERIES:
+            window.search.reset()
+            QApplication.processEvents()
+            for char in query:
+                start = time.perf_counter()
+                QTest.keyClick(edit, char)
+                window.search.apply_now()
+                QApplication.processEvents()
+                tree.model().rowCount()
+                taken.append(time.perf_counter() - start)
+            if edit.text() != query:
+                raise RuntimeError(f"typed {query!r} but the filter box holds {edit.text()!r}")
+    window.search.reset()
+    return taken
+
+
+def measure(label: str, article, builds: int, rounds: int) -> Figures:
+    """Every figure for one article."""
+    window, open_s = open_window(article)
+    first_build = time_first_build(window)
+    figures = Figures(
+        label,
+        len(article.sections),
+        open_s,
+        first_build,
+        time_builds(window, builds),
+        time_queries(window.search.build_index(), rounds),
+        time_keystrokes(window, rounds),
+    )
+    window.close()
+    window.deleteLater()
+    return figures
+
+
+def report(all_figures: list[Figures]) -> None:
+    """The tables."""
+    from viewer.ui.search_controller import TYPING_PAUSE_MS
+
+    rows = []
+    for f in all_figures:
+        budget = BUDGET_BUNDLED_S if f.sections < 1000 else BUDGET_LARGE_S
+        verdict = "holds" if p95(f.keystrokes) <= budget else f"missed ×{p95(f.keystrokes) / budget:.1f}"
+        rows.append(
+            [
+                f"{f.label} ({f.sections} sections)",
+                f"{ms(median(f.builds))} / {ms(p95(f.builds))} (first {ms(f.first_build_s)})",
+                f"{ms(median(f.queries))} / {ms(p95(f.queries))}",
+                f"{ms(median(f.keystrokes))} / {ms(p95(f.keystrokes))}",
+                f"≤ {ms(budget)}: {verdict}",
+                ms(f.open_s),
+            ]
+        )
+    print("### Filter (median / p95)\n")
+    header = ["article", "index build", "query per keystroke", "keystroke → updated tree", "budget (p95)", "window to 1st paint"]
+    print_table(header, rows)
+    samples = ", ".join(f"{f.label}: {len(f.builds)} builds, {len(f.keystrokes)} keystrokes" for f in all_figures)
+    print(f"Queries typed character by character: {', '.join(QUERIES)}. Samples: {samples}.")
+    print(f"Not included above: the deliberate typing pause of {TYPING_PAUSE_MS} ms (TYPING_PAUSE_MS) before a search runs.\n")
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Measure the bundled article and a generated large one; print the table."""
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--quick", action="store_true", help="fewer repetitions")
+    parser.add_argument("--sections", type=int, default=10_000, help="size of the generated article")
+    options = parser.parse_args(argv)
+    guard_none_refcount()
+    from viewer.core.article import parse_article
+    from viewer.core.loader import load_article
+
+    large = parse_article(generate(sections=options.sections))
+    figures = [
+        measure("bundled", load_article(BUNDLED_ARTICLE), builds=5 if options.quick else 30, rounds=2 if options.quick else 10),
+        measure("generated", large, builds=1 if options.quick else 5, rounds=1 if options.quick else 3),
+    ]
+    report(figures)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
