@@ -5,12 +5,15 @@ from __future__ import annotations
 import enum
 import os
 import stat
+import unicodedata
 from pathlib import Path, PurePosixPath
 from urllib.parse import unquote, urlsplit
 
 EXTERNAL_SCHEMES = frozenset({"http", "https", "mailto"})
 MAX_RESOURCE_BYTES = 8 * 1024 * 1024
-"""Images larger than this are not decoded: a kiosk must not run out of memory on one picture."""
+"""Images larger than this are not read: a kiosk must not run out of memory on one picture."""
+
+_OPEN_FLAGS = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
 
 
 class LinkKind(enum.Enum):
@@ -26,22 +29,28 @@ def classify_link(href: str) -> LinkKind:
     href = href.strip()
     if href.startswith("#") and len(href) > 1:
         return LinkKind.ANCHOR
+    if _has_hidden_characters(href):
+        return LinkKind.REFUSED  # the confirmation must show the reader exactly where the link goes
     parts = urlsplit(href)
-    if parts.scheme.lower() in EXTERNAL_SCHEMES and (parts.netloc or parts.scheme.lower() == "mailto"):
+    scheme = parts.scheme.lower()
+    if (scheme in {"http", "https"} and parts.netloc.strip("@:")) or (scheme == "mailto" and parts.path):
         return LinkKind.EXTERNAL
     return LinkKind.REFUSED
 
 
 def is_local_resource(src: str) -> bool:
-    """True for a relative path that stays inside the article's folder (no scheme, root or '..')."""
+    """True for a relative path that stays inside the article's folder (no scheme, root, query or '..')."""
     src = src.strip()
-    if not src or "\\" in src or src.startswith(("/", "#")) or any(ord(c) < 32 for c in src):
+    if not src or "\\" in src or src.startswith(("/", "#")) or _has_hidden_characters(src):
         return False
     parts = urlsplit(src)
-    if parts.scheme or parts.netloc or parts.query:
+    if parts.scheme or parts.netloc or parts.query or parts.fragment:
         return False
-    path = PurePosixPath(unquote(parts.path))
-    return not path.is_absolute() and ".." not in path.parts and ":" not in path.parts[0]
+    decoded = unquote(parts.path)
+    if "\\" in decoded or _has_hidden_characters(decoded):
+        return False
+    path = PurePosixPath(decoded)
+    return bool(path.parts) and not path.is_absolute() and ".." not in path.parts and ":" not in path.parts[0]
 
 
 def resolve_resource(folder: Path, src: str) -> Path | None:
@@ -52,14 +61,40 @@ def resolve_resource(folder: Path, src: str) -> Path | None:
     """
     if not is_local_resource(src):
         return None
-    root = folder.resolve()
-    candidate = (root / unquote(urlsplit(src.strip()).path)).resolve()
-    if not candidate.is_relative_to(root):
-        return None
     try:
+        root = folder.resolve()
+        candidate = (root / unquote(urlsplit(src.strip()).path)).resolve()
+        if not candidate.is_relative_to(root):
+            return None
         info = os.stat(candidate)
-    except OSError:
+    except (OSError, RuntimeError, ValueError):  # RuntimeError: a symlink loop on older Pythons
         return None
     if not stat.S_ISREG(info.st_mode) or info.st_size > MAX_RESOURCE_BYTES:
         return None
     return candidate
+
+
+def read_resource(folder: Path, src: str) -> bytes | None:
+    """The bytes of the file that *src* names inside *folder*, or None when it may not be read.
+
+    The file is checked again on the open handle, so one swapped for a device, a pipe or a
+    symbolic link between the check and the read is refused as well.
+    """
+    path = resolve_resource(folder, src)
+    if path is None:
+        return None
+    try:
+        handle = os.open(path, _OPEN_FLAGS)
+    except OSError:
+        return None
+    with os.fdopen(handle, "rb") as stream:
+        info = os.fstat(stream.fileno())
+        if not stat.S_ISREG(info.st_mode) or info.st_size > MAX_RESOURCE_BYTES:
+            return None
+        data = stream.read(MAX_RESOURCE_BYTES + 1)
+    return data if len(data) <= MAX_RESOURCE_BYTES else None
+
+
+def _has_hidden_characters(text: str) -> bool:
+    """Control, format (bidi overrides, zero-width) and line-separator characters hide what a URL says."""
+    return any(unicodedata.category(c) in {"Cc", "Cf", "Zl", "Zp"} for c in text)
