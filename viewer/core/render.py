@@ -1,16 +1,37 @@
-"""Markdown to the HTML the text pane shows: trusted headings with anchors, sanitized bodies."""
+"""Markdown to the HTML the text pane shows: trusted headings with anchors, sanitized bodies.
+
+Every section body is converted by Python-Markdown and then sanitized. Hostile input cannot
+stall the window: conversion gets SECTION_SECONDS per section and ARTICLE_SECONDS in all, and a
+section that runs out of time, or nests too deeply for Markdown, is shown as plain text.
+"""
 
 from __future__ import annotations
 
 import html
+import re
+import time
+from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 
 import markdown
 
 from viewer.core.article import Article, Section
+from viewer.core.links import resolve_resource
 from viewer.core.sanitize import sanitize_html
+from viewer.core.time_limit import TimeLimit, TooSlow
 
 MARKDOWN_EXTENSIONS = ["tables", "fenced_code", "def_list", "sane_lists"]
+SECTION_SECONDS = 2.0
+ARTICLE_SECONDS = 8.0
+"""A 5 MB article of ordinary Markdown renders in about 3 s; the limits only bite on hostile input."""
+
+ImageCheck = Callable[[Path | None, str], bool]
+"""Whether the image *src* can be shown from the article folder; a refused one shows its alt text."""
+
+_UNPRINTABLE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_IMG = re.compile(r'<img((?:\s+[\w:-]+="[^"]*")*)\s*/?>')  # as nh3 writes it: every value double-quoted
+_ATTRIBUTE = re.compile(r'([\w:-]+)="([^"]*)"')
 
 
 @dataclass(frozen=True)
@@ -21,36 +42,91 @@ class RenderedArticle:
     anchors: tuple[str, ...]
 
 
-class ArticleRenderer:
-    """Renders articles; keeps one Markdown converter, which is costly to set up."""
+def image_in_folder(folder: Path | None, src: str) -> bool:
+    """The default image check: a regular file inside the article's folder, not too large."""
+    return folder is not None and resolve_resource(folder, src) is not None
 
-    def __init__(self) -> None:
-        self._markdown = markdown.Markdown(extensions=MARKDOWN_EXTENSIONS, output_format="html")
+
+class ArticleRenderer:
+    """Renders articles; keeps one Markdown converter, which is costly to set up.
+
+    *image_check* decides which images can be shown (the window passes one that also reads the
+    image header); images it refuses are replaced by their alt text.
+    """
+
+    def __init__(self, image_check: ImageCheck | None = None) -> None:
+        self._image_check = image_check or image_in_folder
+        self._markdown = _new_markdown()
 
     def render(self, article: Article) -> RenderedArticle:
-        """Render every section in document order, the notice after the first heading."""
+        """Render every section in document order, the notice after the first heading.
+
+        Images resolve in the folder of ``article.path``; without a path none are shown.
+        """
+        folder = article.path.parent if article.path else None
         parts = ["<html><body>"]
-        for section in article.sections:
-            parts.append(heading_html(section))
-            if section.number == 0:
-                parts.append(front_matter_html(article))
-            parts.append(self.body_html(section.body))
+        deadline = time.monotonic() + ARTICLE_SECONDS
+        with TimeLimit() as limit:
+            for section in article.sections:
+                parts.append(heading_html(section))
+                if section.number == 0:
+                    parts.append(front_matter_html(article))
+                parts.append(self._convert(section.body, folder, limit, deadline - time.monotonic()))
         parts.append("</body></html>")
         return RenderedArticle("\n".join(parts), tuple(s.anchor for s in article.sections))
 
-    def body_html(self, body: str) -> str:
-        """A section body as sanitized HTML."""
+    def body_html(self, body: str, folder: Path | None = None) -> str:
+        """A section body as sanitized HTML; images resolve in *folder*."""
+        with TimeLimit() as limit:
+            return self._convert(body, folder, limit, ARTICLE_SECONDS)
+
+    def _convert(self, body: str, folder: Path | None, limit: TimeLimit, seconds_left: float) -> str:
+        body = printable(body)
         if not body.strip():
             return ""
-        self._markdown.reset()
-        return sanitize_html(self._markdown.convert(body))
+        if seconds_left <= 0:
+            return plain_text_html(body, "There was no time left to format this part")
+        try:
+            with limit.seconds(min(SECTION_SECONDS, seconds_left)):
+                self._markdown.reset()
+                converted = self._markdown.convert(body)
+        except TooSlow:
+            self._markdown = _new_markdown()  # interrupted mid-way: its state is not to be trusted
+            return plain_text_html(body, "This part took too long to format")
+        except RecursionError:
+            self._markdown = _new_markdown()
+            return plain_text_html(body, "This part is nested too deeply to format")
+        return self._show_missing_images(sanitize_html(converted), folder)
+
+    def _show_missing_images(self, body: str, folder: Path | None) -> str:
+        def replace(match: re.Match[str]) -> str:
+            attributes = dict(_ATTRIBUTE.findall(match[1]))
+            if "src" in attributes and self._image_check(folder, html.unescape(attributes["src"])):
+                return match[0]
+            alt = html.unescape(attributes.get("alt", "")).strip()
+            label = f"[image: {alt}]" if alt else "[image]"
+            return f'<span class="missing-image">{html.escape(label)}</span>'
+
+        return _IMG.sub(replace, body)
+
+
+def printable(text: str) -> str:
+    """*text* without control characters (other than tab and line breaks), which no font can show."""
+    return _UNPRINTABLE.sub("", text)
+
+
+def plain_text_html(text: str, reason: str) -> str:
+    """*text* shown as it is, line by line, under a note saying why it is not formatted."""
+    lines = "<br/>".join(html.escape(line) for line in text.split("\n"))
+    return f'<p class="render-problem"><i>{html.escape(reason)}; it is shown as plain text.</i></p><p>{lines}</p>'
 
 
 def heading_html(section: Section) -> str:
     """The heading of *section*, with its anchor as the scroll target."""
     level = min(max(section.level, 1), 6)
-    title = html.escape(section.title)
-    return f'<h{level} id="{section.anchor}"><a name="{section.anchor}"></a>{title}</h{level}>'
+    title = html.escape(printable(section.title))
+    anchor = html.escape(section.anchor)
+    return f'<h{level} id="{anchor}"><a name="{anchor}"></a>{title}</h{level}>'
 
 
 def front_matter_html(article: Article) -> str:
@@ -58,10 +134,14 @@ def front_matter_html(article: Article) -> str:
     meta = article.metadata
     parts = []
     if meta.summary:
-        parts.append(f'<p class="summary">{html.escape(meta.summary)}</p>')
+        parts.append(f'<p class="summary">{html.escape(printable(meta.summary))}</p>')
     if meta.notice:
         parts.append(
             '<table class="notice" width="100%" cellspacing="0" cellpadding="10"><tr><td>'
-            f'<span class="notice-label">Please note</span><br/>{html.escape(meta.notice)}</td></tr></table>'
+            f'<span class="notice-label">Please note</span><br/>{html.escape(printable(meta.notice))}</td></tr></table>'
         )
     return "\n".join(parts)
+
+
+def _new_markdown() -> markdown.Markdown:
+    return markdown.Markdown(extensions=MARKDOWN_EXTENSIONS, output_format="html")
