@@ -4,16 +4,19 @@ from __future__ import annotations
 
 import bisect
 from pathlib import Path
+from urllib.parse import quote
 
-from PySide6.QtCore import Qt, QUrl, Signal
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, Qt, QUrl, Signal
 from PySide6.QtGui import QColor, QImage, QImageReader, QKeyEvent, QPaintEvent, QResizeEvent, QTextCursor, QTextDocument
 from PySide6.QtWidgets import QAbstractSlider, QTextBrowser, QTextEdit, QWidget
 
-from viewer.core.links import LinkKind, classify_link, resolve_resource
+from viewer.core.links import LinkKind, classify_link, read_resource
 from viewer.core.render import RenderedArticle
 
 READING_WIDTH_PX = 760  # about 75 characters of body text: longer lines are hard to follow
-MAX_IMAGE_PIXELS = 25_000_000
+MAX_IMAGE_PIXELS = 25_000_000  # 100 MB decoded: more than any screen shows, less than a kiosk can spare
+IMAGE_FORMATS = frozenset({"png", "jpeg", "gif", "bmp", "webp"})
+"""Plain raster pictures only: Qt's SVG and PDF readers parse far more than an article picture needs."""
 HIT_COLOR = "#fff176"
 CURRENT_HIT_COLOR = "#ffb74d"
 _TOP_TOLERANCE_PX = 4  # a heading this close below the top already counts as "at the top"
@@ -149,22 +152,9 @@ class ArticleView(QTextBrowser):
 
     def loadResource(self, kind: int, url: QUrl | str) -> object:
         """Images only from the article's folder; never let Qt read a file on its own."""
-        if kind == QTextDocument.ResourceType.ImageResource.value and self._folder is not None:
-            return self._load_image(QUrl(url).toString())
         if kind == QTextDocument.ResourceType.ImageResource.value:
-            return QImage()
+            return load_image(self._folder, image_source(QUrl(url), self._folder))
         return ""  # None would make Qt fall back to reading the URL itself
-
-    def _load_image(self, src: str) -> QImage:
-        path = resolve_resource(self._folder, src) if self._folder else None
-        if path is None:
-            return QImage()
-        reader = QImageReader(str(path))
-        size = reader.size()
-        if not size.isValid() or size.width() * size.height() > MAX_IMAGE_PIXELS:
-            return QImage()
-        image = reader.read()
-        return image if not image.isNull() else QImage()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         # A read-only browser ignores Ctrl+Home/End when its text cursor is already there.
@@ -243,3 +233,41 @@ def _block_anchor_names(block) -> list[str]:
             return list(names)
         iterator += 1
     return []
+
+
+def image_source(url: QUrl, folder: Path | None) -> str:
+    """The ``src`` Qt asks for, as the article wrote it; a ``file:`` URL only when it points into *folder*."""
+    if not url.isLocalFile():
+        return bytes(url.toEncoded().data()).decode("ascii")
+    if folder is None or not Path(url.toLocalFile()).is_relative_to(folder):
+        return ""
+    return quote(Path(url.toLocalFile()).relative_to(folder).as_posix())
+
+
+def can_show_image(folder: Path | None, src: str) -> bool:
+    """Whether :func:`load_image` would give a picture; pass it to ``ArticleRenderer(image_check=…)``."""
+    return _checked_reader(folder, src) is not None
+
+
+def load_image(folder: Path | None, src: str) -> QImage:
+    """The picture *src* names inside *folder*, or an empty QImage when it may not or cannot be shown."""
+    checked = _checked_reader(folder, src)
+    image = checked[0].read() if checked else QImage()
+    return QImage() if image.isNull() else image
+
+
+def _checked_reader(folder: Path | None, src: str) -> tuple[QImageReader, QBuffer] | None:
+    """A reader for an allowed file of an allowed format and size (the buffer must outlive it)."""
+    data = read_resource(folder, src) if folder is not None and src else None
+    if not data:
+        return None
+    buffer = QBuffer()
+    buffer.setData(QByteArray(data))
+    buffer.open(QIODevice.OpenModeFlag.ReadOnly)
+    reader = QImageReader(buffer)
+    size = reader.size()
+    if bytes(reader.format().data()).decode("ascii", "replace") not in IMAGE_FORMATS or not size.isValid():
+        return None
+    if size.isEmpty() or size.width() * size.height() > MAX_IMAGE_PIXELS:
+        return None
+    return reader, buffer

@@ -1,0 +1,151 @@
+"""Clicking links in the pane, with the real mouse: anchors scroll, the web and mail ask first, the rest is refused."""
+
+from __future__ import annotations
+
+import pytest
+
+from PySide6.QtCore import QObject, QPoint, Qt, QUrl, Slot
+from PySide6.QtGui import QDesktopServices, QTextCursor
+from PySide6.QtWidgets import QMessageBox
+
+from viewer.core.article import parse_article
+from viewer.core.render import ArticleRenderer, RenderedArticle
+from viewer.ui.section_model import ANCHOR_ROLE
+
+SCHEMES = ("http", "https", "mailto", "file", "javascript", "smb", "ftp")
+ARTICLE = """# Links
+
+See [the dosing part](#dosing), [the guideline](https://example.org/guideline), [write to us](mailto:team@example.org)
+and [a local file](file:///etc/passwd).
+
+## Background
+
+{filler}
+
+## Dosing
+
+Start low.
+
+{filler}
+"""
+
+
+class UrlHandlerSpy(QObject):
+    """Stands in for the system browser: QDesktopServices.openUrl from C++ or Python ends up here."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.opened: list[str] = []
+
+    @Slot(QUrl)
+    def open_url(self, url: QUrl) -> None:
+        self.opened.append(url.toString())
+
+
+@pytest.fixture
+def opened_urls(qapp):
+    spy = UrlHandlerSpy()
+    for scheme in SCHEMES:
+        QDesktopServices.setUrlHandler(scheme, spy, "open_url")
+    yield spy.opened
+    for scheme in SCHEMES:
+        QDesktopServices.unsetUrlHandler(scheme)
+
+
+@pytest.fixture
+def dialogs(monkeypatch):
+    """The modal dialogs, answered by the test: set dialogs.answer to Yes or No."""
+
+    class Dialogs:
+        def __init__(self) -> None:
+            self.answer = QMessageBox.StandardButton.No
+            self.questions: list[str] = []
+            self.notes: list[str] = []
+
+    shown = Dialogs()
+
+    def question(parent, title, text, *args):
+        shown.questions.append(text)
+        return shown.answer
+
+    monkeypatch.setattr(QMessageBox, "question", question)
+    monkeypatch.setattr(QMessageBox, "information", lambda parent, title, text, *a: shown.notes.append(text))
+    return shown
+
+
+@pytest.fixture
+def link_window(open_window, tmp_path):
+    article = parse_article(ARTICLE.format(filler="\n\n".join(["Filler text to scroll past."] * 60)))
+    article.path = tmp_path / "links.md"
+    return open_window(article)
+
+
+def click_link(qtbot, view, href: str) -> None:
+    """Scroll the link with *href* into view and click its middle, as a reader would."""
+    block = view.document().begin()
+    while block.isValid():
+        fragments = block.begin()
+        while not fragments.atEnd():
+            fragment = fragments.fragment()
+            if fragment.charFormat().anchorHref() == href:
+                cursor = QTextCursor(view.document())
+                cursor.setPosition(fragment.position() + fragment.length() // 2)
+                view.setTextCursor(cursor)
+                view.ensureCursorVisible()
+                point = view.cursorRect(cursor).center()
+                qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(point.x(), point.y()))
+                return
+            fragments += 1
+        block = block.next()
+    raise AssertionError(f"no link to {href!r} in the pane")
+
+
+def link_hrefs(view) -> set[str]:
+    hrefs = set()
+    block = view.document().begin()
+    while block.isValid():
+        fragments = block.begin()
+        while not fragments.atEnd():
+            hrefs.add(fragments.fragment().charFormat().anchorHref())
+            fragments += 1
+        block = block.next()
+    return hrefs - {""}
+
+
+def test_an_anchor_link_scrolls_to_its_section_and_the_tree_follows(qtbot, link_window, dialogs, opened_urls):
+    view = link_window.article_view
+    click_link(qtbot, view, "#dosing")
+    qtbot.waitUntil(lambda: link_window.section_tree.currentIndex().data(ANCHOR_ROLE) == "dosing")
+    assert view.verticalScrollBar().value() == round(view.heading_top("dosing"))
+    assert dialogs.questions == [] and opened_urls == []
+
+
+@pytest.mark.parametrize("href", ["https://example.org/guideline", "mailto:team@example.org"])
+def test_a_web_or_mail_link_opens_only_after_the_reader_agrees(qtbot, link_window, dialogs, opened_urls, href):
+    click_link(qtbot, link_window.article_view, href)
+    assert len(dialogs.questions) == 1 and href in dialogs.questions[0]
+    assert opened_urls == [], "the reader said no"
+    dialogs.answer = QMessageBox.StandardButton.Yes
+    click_link(qtbot, link_window.article_view, href)
+    assert opened_urls == [href]
+
+
+def test_a_file_link_in_markdown_is_not_even_a_link(link_window):
+    hrefs = link_hrefs(link_window.article_view)
+    assert hrefs == {"#dosing", "https://example.org/guideline", "mailto:team@example.org"}
+    assert "a local file" in link_window.article_view.toPlainText()
+
+
+@pytest.mark.parametrize(
+    "href", ["file:///etc/passwd", "javascript:alert(1)", "smb://server/share", "ftp://example.org/x", "other-article.md"]
+)
+def test_any_other_link_that_reaches_the_pane_is_refused_with_a_short_message(qtbot, link_window, dialogs, opened_urls, href):
+    # The sanitizer removes such links; the pane refuses them too, in case one slips through.
+    view = link_window.article_view
+    html = ArticleRenderer().render(link_window.article).html.replace("</body>", f'<p><a href="{href}">sneaky</a></p></body>')
+    view.show_article(RenderedArticle(html, ()), None, "")
+    text_before = view.toPlainText()
+    click_link(qtbot, view, href)
+    assert len(dialogs.notes) == 1 and href in dialogs.notes[0] and len(dialogs.notes[0]) < 200
+    assert dialogs.questions == [] and opened_urls == []
+    assert view.toPlainText() == text_before and view.source().isEmpty(), "the pane did not open the file"
