@@ -22,7 +22,7 @@ import time
 from dataclasses import dataclass
 
 from benchmarks.article_gen import ABSENT_WORD, generate
-from benchmarks.common import BUNDLED_ARTICLE, guard_none_refcount, median, ms, p95, print_table
+from benchmarks.common import BUNDLED_ARTICLE, guard_singleton_refcounts, median, ms, p95, print_table
 
 QUERIES = ["ketamine", "bladder", "nasal spray", "side efects", "TRD", "monitoring", ABSENT_WORD]
 BUDGET_BUNDLED_S, BUDGET_LARGE_S = 0.016, 0.050
@@ -184,7 +184,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--quick", action="store_true", help="fewer repetitions")
     parser.add_argument("--sections", type=int, default=10_000, help="size of the generated article")
     options = parser.parse_args(argv)
-    guard_none_refcount()
+    guard_singleton_refcounts()
     from viewer.core.article import parse_article
     from viewer.core.loader import load_article
 

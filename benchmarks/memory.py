@@ -52,10 +52,10 @@ def measure_index(sections: int) -> dict:
 
 def measure_window(sections: int) -> dict:
     """Open the window on the bundled or a generated article, let it build its index; the process's peak RSS."""
-    from benchmarks.common import guard_none_refcount
+    from benchmarks.common import guard_singleton_refcounts
     from benchmarks.filter import open_window
 
-    guard_none_refcount()
+    guard_singleton_refcounts()
     if sections:
         from benchmarks.article_gen import generate
         from viewer.core.article import parse_article
