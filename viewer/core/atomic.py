@@ -1,0 +1,53 @@
+"""Writing files so that a crash, a kill or a full disk leaves either the old or the new version, never half."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import stat
+import tempfile
+from pathlib import Path
+
+
+def write_atomically(path: Path | str, data: bytes | str, encoding: str = "utf-8") -> None:
+    """Replace the file at *path* with *data* in one step.
+
+    The data goes to a temporary file in the same folder (so the final rename cannot cross file
+    systems), is flushed to disk, and only then renamed over *path*. Raises OSError on failure;
+    *path* is untouched then.
+    """
+    path = Path(path)
+    payload = data.encode(encoding) if isinstance(data, str) else data
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(payload)
+            stream.flush()
+            os.fsync(stream.fileno())
+        _keep_permissions(path, temporary)
+        os.replace(temporary, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
+        raise
+    _sync_folder(path.parent)
+
+
+def _keep_permissions(path: Path, temporary: str) -> None:
+    """mkstemp makes the file private (0600); a file being replaced keeps the permissions it had."""
+    with contextlib.suppress(FileNotFoundError):
+        os.chmod(temporary, stat.S_IMODE(os.stat(path).st_mode))
+
+
+def _sync_folder(folder: Path) -> None:
+    """Make the rename itself survive a power cut (POSIX; Windows has no directory handles to sync)."""
+    if os.name != "posix":
+        return
+    descriptor = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(descriptor)
+    except OSError:
+        pass  # some file systems cannot sync a folder; the data itself is already on disk
+    finally:
+        os.close(descriptor)
