@@ -31,6 +31,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))  # the sibling modules,
 import bundle_rules
 import project
 import smoke
+import windows_installer
 
 IS_LINUX, IS_WINDOWS, IS_MACOS = sys.platform.startswith("linux"), sys.platform == "win32", sys.platform == "darwin"
 SPEC = project.BUILD_SPEC / "viewer.spec"
@@ -100,7 +101,7 @@ def main(argv: list[str] | None = None) -> int:
         report(build)
         if options.check_reproducible:
             check_reproducible(build, options.work.resolve() / "second-build")
-    except (BuildFailure, smoke.SmokeTestFailure) as failure:
+    except (BuildFailure, smoke.SmokeTestFailure, windows_installer.InstallerFailure) as failure:
         print(f"build.py: FAILED: {failure}", file=sys.stderr)
         return 1
     return 0
@@ -208,25 +209,10 @@ def package_linux(build: Build, dist: Path, work: Path, environment: dict[str, s
 
 def package_windows(build: Build, dist: Path, work: Path, environment: dict[str, str]) -> None:
     """The NSIS installer around the bundle."""
-    installer = dist / f"{project.APP_ID}-{project.version()}-windows-x64-setup.exe"
-    compile_windows_installer(build.bundle, installer, environment=environment)
+    installer = windows_installer.installer_path(dist)
+    windows_installer.compile_installer(build.bundle, installer, environment=environment)
     build.artifacts.append(installer)
     build.installed_bytes = _tree_bytes(build.bundle)
-
-
-def compile_windows_installer(
-    bundle: Path, output: Path, placeholder: bool = False, environment: dict[str, str] | None = None
-) -> Path:
-    """Compile windows/installer.nsi around *bundle*. A placeholder (any OS, no compression) only proves the script
-    compiles against a real file list; it installs Linux files and is never a release."""
-    version4 = ".".join(str(number) for number in project.version_tuple())
-    command = ["makensis", "-V2", "-WX", f"-DVERSION={project.version()}", f"-DVERSION4={version4}"]
-    command += [f"-DBUNDLE={bundle}", f"-DOUTFILE={output}", *(["-DPLACEHOLDER"] if placeholder else [])]
-    command.append(str(project.BUILD_SPEC / "windows" / "installer.nsi"))
-    result = subprocess.run(command, capture_output=True, text=True, env=environment)
-    if result.returncode != 0:
-        raise BuildFailure(f"makensis failed:\n{result.stdout}{result.stderr}")
-    return output
 
 
 def package_macos(build: Build, dist: Path, work: Path, environment: dict[str, str]) -> None:

@@ -117,16 +117,21 @@ def keeps_file(destination: str) -> bool:
     return folder not in DROPPED_PLUGIN_FOLDERS and f"{folder}/{name}" not in DROPPED_PLUGINS
 
 
+def is_forbidden_name(name: str) -> bool:
+    """Whether a file or library name belongs to a forbidden Qt module."""
+    return _FORBIDDEN_NAME.search(name) is not None
+
+
 def forbidden_files(bundle: Path) -> list[str]:
     """Files in *bundle* that belong to a forbidden Qt module, or that link one (which would load the machine's
     copy of it if the bundle had none)."""
     found = []
     for path in sorted(bundle.rglob("*")):
         relative = path.relative_to(bundle).as_posix()
-        if _FORBIDDEN_NAME.search(relative):
+        if is_forbidden_name(relative):
             found.append(relative)
         elif is_binary(path):
-            found += [f"{relative} links {name}" for name in direct_imports(str(path)) if _FORBIDDEN_NAME.search(name)]
+            found += [f"{relative} links {name}" for name in direct_imports(str(path)) if is_forbidden_name(name)]
     return found
 
 
