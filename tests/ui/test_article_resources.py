@@ -18,7 +18,8 @@ import pytest
 from PySide6.QtCore import QUrl
 from PySide6.QtGui import QImage, QTextDocument
 
-from viewer.core.render import RenderedArticle
+from viewer.core.article import parse_article
+from viewer.core.render import ArticleRenderer, RenderedArticle
 from viewer.ui.article_view import ArticleView, can_show_image, image_source, load_image
 
 IMAGE = QTextDocument.ResourceType.ImageResource.value
@@ -185,3 +186,15 @@ def test_an_image_of_dev_zero_does_not_take_the_program_down(tmp_path):
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "['before', 'after']"
     assert "bad_alloc" not in result.stderr
+
+
+def test_with_the_panes_image_check_a_picture_it_cannot_show_becomes_its_alt_text(qtbot, article_folder):
+    (article_folder / "giant.png").write_bytes(png_bytes(60000, 60000, pixels=False))
+    article = parse_article("# Pictures\n\n![a figure](figure.png) ![a giant](giant.png) ![a missing one](gone.png)\n")
+    article.path = article_folder / "article.md"
+    view = ArticleView()
+    qtbot.addWidget(view)
+    view.show_article(ArticleRenderer(image_check=can_show_image).render(article), article_folder, "")
+    text = view.toPlainText()
+    assert "[image: a giant]" in text and "[image: a missing one]" in text
+    assert "[image: a figure]" not in text and "\ufffc" in text, "the good picture is an image object"

@@ -1,0 +1,108 @@
+"""Every hostile article opened in the window as a new reader would: a safe page or a clear message, nothing read outside."""
+
+from __future__ import annotations
+
+import ctypes
+import shutil
+import sys
+
+import pytest
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
+
+from tests.core.test_hostile_articles import EXPECTED_ERRORS, HOSTILE, HOSTILE_ARTICLES
+from tests.ui.helpers import visible_titles
+from tests.ui.test_article_resources import FileWatch
+from viewer.core import render
+
+ROOT_TITLE = "Ketamine for Treatment-Resistant Depression"
+
+
+@pytest.fixture(autouse=True, scope="module")
+def spare_references_to_true_and_false():
+    """PySide6 6.12 on CPython 3.11 drops a reference to the bool every Signal(bool) sends (QAction.triggered on each
+    Ctrl+O here); after enough of them the test process aborts at exit with "bool_dealloc". This is the guard that
+    benchmarks/common.py uses; it belongs in tests/conftest.py and the program's start, where it will move."""
+    if sys.version_info < (3, 12):
+        for singleton in (None, True, False):
+            ctypes.c_ssize_t.from_address(id(singleton)).value += 1 << 40
+
+
+@pytest.fixture
+def hostile_copy(tmp_path, monkeypatch):
+    """The hostile folder copied beside a secret picture that its ../ links point at, watched for any read."""
+    monkeypatch.setattr(render, "SECTION_SECONDS", 0.3)
+    monkeypatch.setattr(render, "ARTICLE_SECONDS", 1.0)
+    folder = tmp_path / "hostile"
+    shutil.copytree(HOSTILE, folder)
+    (folder / "escape.png").symlink_to(tmp_path / "secret.png")
+    (tmp_path / "secret.png").write_bytes((HOSTILE / "giant.png").read_bytes())
+    watch = FileWatch(tmp_path / "secret.png")
+    yield folder, watch
+    watch.close()
+
+
+@pytest.fixture
+def dialogs(monkeypatch):
+    """Modal dialogs recorded instead of shown; Open… answers with the file the test chose."""
+    shown: dict[str, list] = {"warning": [], "information": [], "question": [], "open": []}
+    monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text, *a: shown["warning"].append(text))
+    monkeypatch.setattr(QMessageBox, "information", lambda parent, title, text, *a: shown["information"].append(text))
+    monkeypatch.setattr(QMessageBox, "question", lambda *a: shown["question"].append(a[2]) or QMessageBox.StandardButton.No)
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(shown["open"].pop()), ""))
+    return shown
+
+
+def open_with_keyboard(qtbot, window, dialogs, path) -> None:
+    """Ctrl+O and pick *path*, like a reader."""
+    dialogs["open"].append(path)
+    window.activateWindow()
+    qtbot.keyClick(window, Qt.Key.Key_O, Qt.KeyboardModifier.ControlModifier)
+    assert dialogs["open"] == [], "the Open dialog was asked for"
+
+
+def try_it_out(qtbot, window) -> None:
+    """What a new reader does: last section, back to the top, a search, Esc, the end of the page."""
+    tree, view = window.section_tree, window.article_view
+    qtbot.waitUntil(lambda: view.has_painted)
+    model = tree.model()
+    last = model.index(model.rowCount() - 1, 0)
+    while model.rowCount(last):
+        last = model.index(model.rowCount(last) - 1, 0, last)
+    tree.scrollTo(last)
+    qtbot.mouseClick(tree.viewport(), Qt.MouseButton.LeftButton, pos=tree.visualRect(last).center())
+    qtbot.keyClick(tree, Qt.Key.Key_Home)
+    window.filter_edit.setFocus()
+    qtbot.keyClicks(window.filter_edit, "dose")
+    qtbot.waitUntil(lambda: window.search.result is not None)
+    qtbot.keyClick(window.filter_edit, Qt.Key.Key_Escape)
+    qtbot.keyClick(view, Qt.Key.Key_End, Qt.KeyboardModifier.ControlModifier)
+    QApplication.processEvents()
+
+
+@pytest.mark.parametrize("name", HOSTILE_ARTICLES)
+def test_a_hostile_article_opened_from_the_window(qtbot, window, hostile_copy, dialogs, name):
+    folder, watch = hostile_copy
+    open_with_keyboard(qtbot, window, dialogs, folder / name)
+    if name in EXPECTED_ERRORS:
+        [message] = dialogs["warning"]
+        assert str(folder / name) in message and EXPECTED_ERRORS[name].split(": ", 1)[-1][:20].lower() in message.lower()
+        assert window.windowTitle().startswith(ROOT_TITLE), "the article that was showing stays"
+        assert visible_titles(window.section_tree)[0] == ROOT_TITLE
+    else:
+        assert dialogs["warning"] == []
+        assert window.article.path == folder / name
+        try_it_out(qtbot, window)
+    assert dialogs["question"] == [] and dialogs["information"] == [], "no link was followed or refused on its own"
+    assert not watch.touched(), "nothing outside the article's folder was read"
+
+
+def test_all_hostile_articles_one_after_another_in_one_window(qtbot, window, hostile_copy, dialogs):
+    folder, watch = hostile_copy
+    for name in HOSTILE_ARTICLES:
+        open_with_keyboard(qtbot, window, dialogs, folder / name)
+    assert len(dialogs["warning"]) == len(EXPECTED_ERRORS)
+    assert window.article.path == folder / [n for n in HOSTILE_ARTICLES if n not in EXPECTED_ERRORS][-1]
+    try_it_out(qtbot, window)
+    assert not watch.touched()
