@@ -4,6 +4,7 @@ runs on the result. One module, so that what is trimmed and what is checked cann
 from __future__ import annotations
 
 import os
+import posixpath
 import re
 import subprocess
 import sys
@@ -74,11 +75,18 @@ DROPPED_PLUGIN_FOLDERS = {
 # Single plugins the viewer never uses, in folders it otherwise needs, keyed "folder/name" (no lib prefix or suffix).
 DROPPED_PLUGINS = {
     "platforminputcontexts/qtvirtualkeyboardplugin": "Qt Virtual Keyboard: QtQuick and QtQml",
-    "imageformats/qpdf": "QtPdf",
-    "imageformats/qtiff": "TIFF: not an article image format",
-    "imageformats/qtga": "TGA: not an article image format",
-    "imageformats/qwbmp": "WBMP: not an article image format",
-    "imageformats/qicns": "macOS icon files: not an article image format",
+    # Image decoders: the viewer decodes article pictures only as PNG, JPEG, GIF, BMP or WebP
+    # (IMAGE_FORMATS in viewer/ui/article_view.py; PNG and BMP are built into QtGui). Every other decoder is
+    # attack surface for an untrusted article and nothing else.
+    "imageformats/qpdf": "PDF: QtPdf",
+    "imageformats/qsvg": "SVG (the desktop theme's SVG icons still load through iconengines/qsvgicon)",
+    "imageformats/qico": "Windows icons",
+    "imageformats/qicns": "macOS icons",
+    "imageformats/qtiff": "TIFF",
+    "imageformats/qtga": "TGA",
+    "imageformats/qwbmp": "WBMP",
+    "imageformats/qmacheif": "HEIF, macOS",
+    "imageformats/qmacjp2": "JPEG 2000, macOS",
     "platformthemes/qgtk3": "GTK 3 and its whole stack (cairo, pango, gdk-pixbuf)",
     "platforms/qwayland-egl": "Wayland (see wayland-* above)",
     "platforms/qwayland-generic": "Wayland (see wayland-* above)",
@@ -239,21 +247,31 @@ def _without_orphans(entries: list[TocEntry], python_library: str, imports_of: C
     return [entry for entry in entries if (entry[1] if entry[2] == "SYMLINK" else entry[0]) in reached]
 
 
-def trim_datas(datas: Iterable[TocEntry], binaries: Iterable[TocEntry]) -> list[TocEntry]:
-    """The collected data files minus dropped translations and plugins, minus symbolic links to pruned libraries
-    (PyInstaller lists its top-level links to libraries in subfolders among the data), and minus the resources of
-    any macOS framework whose library was pruned (they would carry the forbidden module's name into the bundle)."""
-    datas = list(datas)
-    kept_binaries = {entry[0] for entry in binaries}
-    kept_files = kept_binaries | {entry[0] for entry in datas if entry[2] != "SYMLINK"}
-    kept_frameworks = {_framework_of(name) for name in kept_binaries} - {None}
+def trim_datas(datas: Iterable[TocEntry], collected: Iterable[TocEntry], kept: Iterable[TocEntry]) -> list[TocEntry]:
+    """The collected data files minus dropped translations and plugins, minus symbolic links to libraries that
+    trim_binaries dropped from *collected* (PyInstaller lists its links among the data), and minus everything in
+    a macOS framework whose library was dropped (it would carry the forbidden module's name into the bundle)."""
+    kept_names = {entry[0] for entry in kept}
+    dropped = {entry[0] for entry in collected} - kept_names
+    dropped_frameworks = {_framework_of(name) for name in dropped} - {_framework_of(name) for name in kept_names} - {None}
+
+    def is_dropped(name: str) -> bool:
+        return name in dropped or _framework_of(name) in dropped_frameworks
+
     return [
         entry
         for entry in datas
         if keeps_file(entry[0])
-        and (entry[2] != "SYMLINK" or entry[1] in kept_files)
-        and (_framework_of(entry[0]) is None or _framework_of(entry[0]) in kept_frameworks)
+        and not is_dropped(entry[0])
+        and not (entry[2] == "SYMLINK" and any(is_dropped(target) for target in _link_targets(entry)))
     ]
+
+
+def _link_targets(entry: TocEntry) -> set[str]:
+    """What a symbolic link may point at: PyInstaller gives the target as a path in the bundle or relative to the
+    link's folder, and both readings are checked."""
+    name, target = PurePath(entry[0]).as_posix(), PurePath(entry[1]).as_posix()
+    return {target, posixpath.normpath(posixpath.join(posixpath.dirname(name), target))}
 
 
 def _framework_of(destination: str) -> str | None:

@@ -42,7 +42,6 @@ def test_plugins_that_drag_in_unused_modules_and_translations_are_dropped(path):
         "PySide6/Qt/plugins/platforms/libqoffscreen.so",  # the self-test renders offscreen
         "PySide6/plugins/platforms/qwindows.dll",
         "PySide6/Qt/plugins/platforms/libqcocoa.dylib",
-        "PySide6/Qt/plugins/imageformats/libqjpeg.so",
         "PySide6/Qt/plugins/iconengines/libqsvgicon.so",
         "PySide6/Qt/plugins/printsupport/libcupsprintersupport.so",  # QtPrintSupport stays allowed
         "PySide6/plugins/styles/qmodernwindowsstyle.dll",
@@ -52,6 +51,15 @@ def test_plugins_that_drag_in_unused_modules_and_translations_are_dropped(path):
 )
 def test_what_the_viewer_uses_is_kept(path):
     assert bundle_rules.keeps_file(path)
+
+
+def test_exactly_the_image_decoders_the_viewer_accepts_are_kept():
+    from viewer.ui.article_view import IMAGE_FORMATS
+
+    built_into_qtgui = {"png", "bmp"}
+    candidates = {"jpeg", "gif", "webp", "svg", "ico", "icns", "tiff", "tga", "wbmp", "pdf"} | set(IMAGE_FORMATS)
+    kept = {name for name in candidates if bundle_rules.keeps_file(f"PySide6/Qt/plugins/imageformats/libq{name}.so")}
+    assert kept - built_into_qtgui == set(IMAGE_FORMATS) - built_into_qtgui
 
 
 def test_libraries_only_a_dropped_plugin_needed_are_pruned():
@@ -78,15 +86,21 @@ def test_libraries_only_a_dropped_plugin_needed_are_pruned():
 
 
 def test_links_to_pruned_libraries_and_frameworks_of_pruned_libraries_go():
-    binaries = [("PySide6/Qt/lib/QtCore.framework/Versions/A/QtCore", "/src/QtCore", "BINARY")]
+    core = ("PySide6/Qt/lib/QtCore.framework/Versions/A/QtCore", "/src/QtCore", "BINARY")
+    network = ("PySide6/Qt/lib/QtNetwork.framework/Versions/A/QtNetwork", "/src/QtNetwork", "BINARY")
+    linux_network = ("PySide6/Qt/lib/libQt6Network.so.6", "/src/libQt6Network.so.6", "BINARY")
     datas = [
         ("libQt6Network.so.6", "PySide6/Qt/lib/libQt6Network.so.6", "SYMLINK"),
         ("QtCore", "PySide6/Qt/lib/QtCore.framework/Versions/A/QtCore", "SYMLINK"),
+        ("PySide6/Qt/lib/QtCore.framework/QtCore", "Versions/Current/QtCore", "SYMLINK"),
+        ("PySide6/Qt/lib/QtNetwork.framework/QtNetwork", "Versions/Current/QtNetwork", "SYMLINK"),
         ("PySide6/Qt/lib/QtNetwork.framework/Resources/Info.plist", "/src/Info.plist", "DATA"),
         ("PySide6/Qt/lib/QtCore.framework/Resources/Info.plist", "/src/Info.plist", "DATA"),
     ]
-    assert [entry[0] for entry in bundle_rules.trim_datas(datas, binaries)] == [
+    kept = bundle_rules.trim_datas(datas, collected=[core, network, linux_network], kept=[core])
+    assert [entry[0] for entry in kept] == [
         "QtCore",
+        "PySide6/Qt/lib/QtCore.framework/QtCore",
         "PySide6/Qt/lib/QtCore.framework/Resources/Info.plist",
     ]
 
