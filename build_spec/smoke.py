@@ -61,8 +61,7 @@ def run_isolated(program: Path, arguments: list[str], scratch: Path) -> subproce
         cwd=working,
         env=_minimal_environment(home),
         capture_output=True,
-        text=True,
-        encoding="utf-8",
+        text=True,  # in the locale's encoding, as the program writes to a pipe (the ANSI code page on Windows)
         errors="replace",
         timeout=120,
     )
@@ -105,8 +104,8 @@ def source_outline() -> str:
         cwd=project.ROOT,
         env={**os.environ, "PYTHONPATH": str(project.ROOT)},
         capture_output=True,
-        text=True,
-        encoding="utf-8",
+        text=True,  # decoded as run_isolated decodes the frozen program's output
+        errors="replace",
         check=True,
     )
     return result.stdout
