@@ -82,6 +82,7 @@ class Build:
     """What one build made and measured."""
 
     bundle: Path
+    dist: Path
     artifacts: list[Path] = field(default_factory=list)
     installed_bytes: int = 0
     timings: dict[str, float] = field(default_factory=dict)
@@ -137,7 +138,7 @@ def build_all(dist: Path, work: Path) -> Build:
     environment = reproducible_environment()
     dist.mkdir(parents=True, exist_ok=True)
     timings: dict[str, float] = {}
-    build = Build(bundle=_timed(timings, "PyInstaller", lambda: freeze(work, environment)), timings=timings)
+    build = Build(bundle=_timed(timings, "PyInstaller", lambda: freeze(work, environment)), dist=dist, timings=timings)
     _timed(timings, "bundle checks", lambda: check_bundle(build.bundle))
     package = package_linux if IS_LINUX else package_windows if IS_WINDOWS else package_macos
     _timed(timings, "packaging", lambda: package(build, dist, work, environment))
@@ -249,7 +250,7 @@ def _programs_to_smoke_test(build: Build, scratch: Path) -> list[tuple[str, Path
     if IS_LINUX:
         import linux_package
 
-        deb, tarball = linux_package.deb_path(build.artifacts[0].parent), linux_package.tarball_path(build.artifacts[0].parent)
+        deb, tarball = linux_package.deb_path(build.dist), linux_package.tarball_path(build.dist)
         return [
             (deb.name, smoke.unpack_deb(deb, scratch / "deb-root")),
             (tarball.name, smoke.unpack_tarball(tarball, scratch / "USB stick" / "Ketamine Viewer")),

@@ -38,27 +38,26 @@ class LibraryCheck:
 
 def check_shared_libraries(bundle: Path) -> LibraryCheck:
     """Every library a bundled binary links must be bundled or listed as a system library in
-    linux/shared-libraries.txt; the system ones, with the C and C++ runtime versions needed, make Depends:."""
+    linux/shared-libraries.txt, and no binary may search for libraries outside the bundle; the system libraries,
+    with the C and C++ runtime versions needed, make the .deb's Depends:."""
     table = linux_shared_libraries()
     binaries = [path for path in sorted(bundle.rglob("*")) if is_binary(path)]
     bundled = {path.name for path in binaries}
-    problems, packages = [], set()
+    problems, packages = set(), set()
     for path in binaries:
-        for name in elf_needed(path):
+        for name in set(elf_needed(path)) - bundled:
             library = table.get(name)
-            if name in bundled:
-                continue
             if library is None:
-                problems.append(f"{path.relative_to(bundle)} links {name}, which is neither bundled nor in shared-libraries.txt")
+                problems.add(f"{path.relative_to(bundle)} links {name}, which is neither bundled nor in shared-libraries.txt")
             elif library.source == "bundle":
-                problems.append(f"{name} is missing from the bundle: install {library.package} on the build machine")
+                problems.add(f"{name} is missing from the bundle: install {library.package} on the build machine")
             else:
                 packages.add(library.package)
         run_path = elf_run_path(path)
         if run_path is not None and portable_run_path(run_path) != run_path:
-            problems.append(f"{path.relative_to(bundle)} searches libraries in {run_path}, outside the bundle")
+            problems.add(f"{path.relative_to(bundle)} searches libraries in {run_path}, outside the bundle")
     versions = set().union(*(elf_symbol_versions(path) for path in binaries))
-    return LibraryCheck(sorted(set(problems)), _versioned(sorted(packages), versions), _newest(versions, "GLIBC_"))
+    return LibraryCheck(sorted(problems), _versioned(sorted(packages), versions), _newest(versions, "GLIBC_"))
 
 
 def _versioned(packages: list[str], symbol_versions: set[str]) -> list[str]:

@@ -7,6 +7,7 @@ build.py runs it on what it built; tests/packaging/test_frozen_build.py runs the
 
 from __future__ import annotations
 
+import functools
 import os
 import shutil
 import subprocess
@@ -21,6 +22,7 @@ class SmokeTestFailure(Exception):
     """A packaged program that did not behave, with what it printed."""
 
 
+@functools.cache
 def network_isolation() -> list[str]:
     """The command prefix that runs a program with no network: a new, empty network namespace on Linux
     (directly as root, through a user namespace otherwise). Elsewhere there is no such tool, and [] is returned."""
