@@ -13,6 +13,7 @@ from viewer.core.metadata import Metadata, split_metadata
 _ATX_HEADING = re.compile(r"^(?P<hashes>#{1,6})(?:[ \t]+(?P<text>.*?))?(?:[ \t]+#+)?[ \t]*$")
 _FENCE_OPEN = re.compile(r"^ {0,3}(?P<fence>`{3,}|~{3,})")
 _INLINE_MARKUP = re.compile(r"(?<!\\)[*_`]+|\\(?=[^\w\s])")
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")  # controls, bidi overrides
 
 
 @dataclass(eq=False)
@@ -90,7 +91,7 @@ def _scan_headings(lines: list[str], start: int) -> Iterator[tuple[int, str, int
 
 def plain_title(markdown_text: str) -> str:
     """A heading's text without inline markup, for the tree and the outline."""
-    text = _INLINE_MARKUP.sub("", markdown_text)
+    text = _CONTROL.sub(" ", _INLINE_MARKUP.sub("", markdown_text))  # no escape codes to a terminal
     return " ".join(text.split())
 
 
