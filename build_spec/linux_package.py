@@ -212,11 +212,17 @@ def build_tarball(bundle: Path, output: Path, epoch: int, glibc: str | None) -> 
                     tar.addfile(info, file)
             else:
                 tar.addfile(info)
-        readme = _portable_readme(glibc).encode("utf-8")
-        info = _fix_owner_time_mode(tarfile.TarInfo(f"{folder}/README.txt"), epoch, executable=False)
-        info.size = len(readme)
-        tar.addfile(info, io.BytesIO(readme))
+        _add_text(tar, f"{folder}/README.txt", _portable_readme(glibc), epoch)
+        # The licenses of everything bundled travel with the folder, as the .deb carries them in /usr/share/doc.
+        _add_text(tar, f"{folder}/COPYRIGHT.txt", (LINUX_FILES / "copyright").read_text(encoding="utf-8"), epoch)
     return output
+
+
+def _add_text(tar: tarfile.TarFile, name: str, text: str, epoch: int) -> None:
+    data = text.encode("utf-8")
+    info = _fix_owner_time_mode(tarfile.TarInfo(name), epoch, executable=False)
+    info.size = len(data)
+    tar.addfile(info, io.BytesIO(data))
 
 
 def _fix_owner_time_mode(info: tarfile.TarInfo, epoch: int, executable: bool) -> tarfile.TarInfo:
