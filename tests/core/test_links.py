@@ -29,6 +29,8 @@ from viewer.core.links import MAX_RESOURCE_BYTES, LinkKind, classify_link, is_lo
         ("https://example.org/\u202egpj.exe", LinkKind.REFUSED),  # a right-to-left override hides the real name
         ("https://exa\u200bmple.org", LinkKind.REFUSED),
         ("smb://server/share", LinkKind.REFUSED),
+        ("//x]", LinkKind.REFUSED),  # urlsplit raises on this broken IPv6 host; found by the fuzz target
+        ("https://[::1", LinkKind.REFUSED),
     ],
 )
 def test_what_a_link_may_do(href, kind):
@@ -46,7 +48,7 @@ def test_relative_paths_inside_the_folder_are_resources(src):
         "", "/dev/zero", "//dev/zero", "///dev/zero", "file:///dev/zero", "../secret.png", "images/../../secret.png",
         "%2e%2e/secret.png", "images/%2E%2E/%2e%2e/secret.png", "..%2fsecret.png", "..\\secret.png", "C:/x.png", "c:x.png",
         "\\\\server\\share\\x.png", "https://example.org/x.png", "data:image/png;base64,AAAA", "figure.png?size=big",
-        "figure.png#part", "#figure", "a\x00b.png", "figure%00.png", "fig\nure.png",
+        "figure.png#part", "#figure", "a\x00b.png", "figure%00.png", "fig\nure.png", "//x]", "a]b[:", "[::1",
     ],
 )  # fmt: skip
 def test_everything_else_is_not_a_resource(src):

@@ -7,7 +7,7 @@ import os
 import stat
 import unicodedata
 from pathlib import Path, PurePosixPath
-from urllib.parse import unquote, urlsplit
+from urllib.parse import SplitResult, unquote, urlsplit
 
 EXTERNAL_SCHEMES = frozenset({"http", "https", "mailto"})
 MAX_RESOURCE_BYTES = 8 * 1024 * 1024
@@ -31,7 +31,9 @@ def classify_link(href: str) -> LinkKind:
         return LinkKind.ANCHOR
     if _has_hidden_characters(href):
         return LinkKind.REFUSED  # the confirmation must show the reader exactly where the link goes
-    parts = urlsplit(href)
+    parts = _split(href)
+    if parts is None:
+        return LinkKind.REFUSED
     scheme = parts.scheme.lower()
     if (scheme in {"http", "https"} and parts.netloc.strip("@:")) or (scheme == "mailto" and parts.path):
         return LinkKind.EXTERNAL
@@ -43,8 +45,8 @@ def is_local_resource(src: str) -> bool:
     src = src.strip()
     if not src or "\\" in src or src.startswith(("/", "#")) or _has_hidden_characters(src):
         return False
-    parts = urlsplit(src)
-    if parts.scheme or parts.netloc or parts.query or parts.fragment:
+    parts = _split(src)
+    if parts is None or parts.scheme or parts.netloc or parts.query or parts.fragment:
         return False
     decoded = unquote(parts.path)
     if "\\" in decoded or _has_hidden_characters(decoded):
@@ -63,7 +65,7 @@ def resolve_resource(folder: Path, src: str) -> Path | None:
         return None
     try:
         root = folder.resolve()
-        candidate = (root / unquote(urlsplit(src.strip()).path)).resolve()
+        candidate = (root / unquote(src.strip())).resolve()  # a local resource is a bare path: nothing to split off
         if not candidate.is_relative_to(root):
             return None
         info = os.stat(candidate)
@@ -93,6 +95,14 @@ def read_resource(folder: Path, src: str) -> bytes | None:
             return None
         data = stream.read(MAX_RESOURCE_BYTES + 1)
     return data if len(data) <= MAX_RESOURCE_BYTES else None
+
+
+def _split(url: str) -> SplitResult | None:
+    """The parts of *url*, or None when it cannot be parsed (urlsplit raises on '//x]', a broken IPv6 host)."""
+    try:
+        return urlsplit(url)
+    except ValueError:
+        return None
 
 
 def _has_hidden_characters(text: str) -> bool:
