@@ -116,4 +116,19 @@ def machine_description() -> list[str]:
         f"load average at start: {' / '.join(f'{x:.2f}' for x in os.getloadavg())} (1 / 5 / 15 min)",
         f"Python {platform.python_version()} ({sys.executable}), PySide6 {PySide6.__version__}, Qt {qVersion()}",
         f"QT_QPA_PLATFORM={child_env()['QT_QPA_PLATFORM']}",
+        f"source: {source_revision()}",
     ]
+
+
+def source_revision() -> str:
+    """The commit measured, and whether the viewer's files differ from it."""
+    import subprocess
+
+    def git(*args: str) -> str:
+        return subprocess.run(["git", "-C", str(ROOT), *args], capture_output=True, text=True).stdout.strip()
+
+    commit = git("rev-parse", "--short", "HEAD")
+    if not commit:
+        return f"{ROOT} (not a git checkout)"
+    changed = git("status", "--porcelain", "--", "viewer", "resources")
+    return f"commit {commit}" + (" with uncommitted changes in viewer/ or resources/" if changed else "")

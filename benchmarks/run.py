@@ -28,13 +28,15 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--quick", action="store_true", help="fewer repetitions, for a quick look")
     parser.add_argument("--only", choices=PARTS, action="append", help="run only this part (may be repeated)")
+    parser.add_argument("--frozen", help="the frozen viewer to measure (default: the one under dist/, if any)")
     options = parser.parse_args(argv)
     quick = ["--quick"] if options.quick else []
+    frozen = ["--frozen", options.frozen] if options.frozen else []
     print("## Ketamine Viewer benchmarks\n")
     print("\n".join(f"- {line}" for line in machine_description()) + "\n", flush=True)
     for part in options.only or PARTS:
         if part == "startup":
-            startup.main(quick)  # only spawns children: this process stays free of Qt
+            startup.main(quick + frozen)  # only spawns children: this process stays free of Qt
         else:  # Qt and big articles in a process of their own
             subprocess.run([sys.executable, "-m", f"benchmarks.{part}", *quick], cwd=ROOT, env=child_env(), check=True)
         sys.stdout.flush()

@@ -88,6 +88,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--pairs", type=int, default=15, help="interleaved rounds to keep (at least 10 for the record)")
     parser.add_argument("--quick", action="store_true", help="5 rounds, for a quick look")
+    parser.add_argument("--frozen", type=Path, help="the frozen viewer to measure (default: the one under dist/, if any)")
     options = parser.parse_args(argv)
     rounds = 5 if options.quick else options.pairs
     with tempfile.TemporaryDirectory(prefix="viewer-bench-") as temp:
@@ -104,7 +105,7 @@ def main(argv: list[str] | None = None) -> int:
         budgets = {"viewer, bundled article": TIME_BUDGET, big_label: BIG_ARTICLE_BUDGET}
         report("Start-up from source", run_interleaved(source, rounds), FLOOR, budgets, "viewer, bundled article")
 
-        viewer = frozen_viewer()
+        viewer = options.frozen or frozen_viewer()
         if viewer is None:
             print(f"Frozen build: absent (none of {', '.join(FROZEN_VIEWER_CANDIDATES)}), not measured.\n")
             return 0
@@ -115,7 +116,7 @@ def main(argv: list[str] | None = None) -> int:
             f"frozen {big_label}": [str(viewer), str(big), QUIT],
         }
         budgets = {"frozen viewer, bundled article": TIME_BUDGET, f"frozen {big_label}": BIG_ARTICLE_BUDGET}
-        title = f"Start-up frozen ({viewer.relative_to(ROOT)})"
+        title = f"Start-up frozen ({viewer})"
         report(title, run_interleaved(frozen, rounds), "frozen floor", budgets, "frozen viewer, bundled article")
         shutil.rmtree(Path(temp) / "frozen-floor", ignore_errors=True)
     return 0
