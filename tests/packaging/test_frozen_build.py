@@ -46,10 +46,11 @@ class Built:
         self.bundle = work / "pyinstaller" / "dist" / project.APP_ID
 
 
-def run_build(folder: Path) -> Built:
+def run_build(folder: Path, epoch: str) -> Built:
     dist, work = folder / "dist", folder / "work"
     result = subprocess.run(
         [sys.executable, str(BUILD_SPEC / "build.py"), "--dist", str(dist), "--work", str(work)],
+        env={**os.environ, "SOURCE_DATE_EPOCH": epoch},
         capture_output=True,
         text=True,
         timeout=BUILD_TIMEOUT_S,
@@ -59,8 +60,16 @@ def run_build(folder: Path) -> Built:
 
 
 @pytest.fixture(scope="module")
-def built(tmp_path_factory) -> Built:
-    return run_build(tmp_path_factory.mktemp("frozen"))
+def epoch() -> str:
+    """One time stamp for every build of this session, as build.py would take it from the last commit; fixed
+    here so that a commit made while the tests run cannot make two builds differ."""
+    last_commit = subprocess.run(["git", "log", "-1", "--format=%ct"], cwd=ROOT, capture_output=True, text=True)
+    return os.environ.get("SOURCE_DATE_EPOCH") or last_commit.stdout.strip() or "1700000000"
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory, epoch) -> Built:
+    return run_build(tmp_path_factory.mktemp("frozen"), epoch)
 
 
 @pytest.fixture(scope="module")
@@ -154,6 +163,7 @@ def test_window_loads_qt_only_from_the_bundle_and_no_forbidden_module(built, tmp
         home = tmp_path / "home"
         home.mkdir()
         environment = {"HOME": str(home), "PATH": os.defpath, "LANG": "C.UTF-8", "DISPLAY": display, "LD_DEBUG": "files"}
+        environment["XDG_SESSION_TYPE"] = "wayland"  # as on a Wayland desktop, where the window runs under XWayland
         result = subprocess.run(
             [*smoke.network_isolation(), str(built.bundle / project.APP_ID), "--quit-after-first-paint"],
             cwd=tmp_path,
@@ -166,6 +176,7 @@ def test_window_loads_qt_only_from_the_bundle_and_no_forbidden_module(built, tmp
         xvfb.terminate()
         xvfb.wait(timeout=10)
     assert result.returncode == 0, result.stderr[-3000:]
+    assert "Could not find the Qt platform plugin" not in result.stderr
     # With LD_DEBUG=files the dynamic loader names every library it initialises, plugins included.
     loaded = {line.split("calling init:")[1].strip() for line in result.stderr.splitlines() if "calling init:" in line}
     assert any(path.endswith("plugins/platforms/libqxcb.so") for path in loaded), "the window did not use the xcb plugin"
@@ -240,8 +251,8 @@ def test_windows_installer_script_compiles_against_the_linux_files(built, tmp_pa
     assert output.read_bytes()[:2] == b"MZ"
 
 
-def test_a_second_build_of_the_same_commit_gives_identical_packages(built, tmp_path):
-    again = run_build(tmp_path)
+def test_a_second_build_of_the_same_commit_gives_identical_packages(built, epoch, tmp_path):
+    again = run_build(tmp_path, epoch)
     for first, second in ((built.deb, again.deb), (built.tarball, again.tarball)):
         assert _sha256(first) == _sha256(second), f"{first.name} differs between two builds"
 
