@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import ctypes
 import shutil
-import sys
 
 import pytest
 
@@ -17,16 +15,6 @@ from tests.ui.test_article_resources import FileWatch
 from viewer.core import render
 
 ROOT_TITLE = "Ketamine for Treatment-Resistant Depression"
-
-
-@pytest.fixture(autouse=True, scope="module")
-def spare_references_to_true_and_false():
-    """PySide6 6.12 on CPython 3.11 drops a reference to the bool every Signal(bool) sends (QAction.triggered on each
-    Ctrl+O here); after enough of them the test process aborts at exit with "bool_dealloc". This is the guard that
-    benchmarks/common.py uses; it belongs in tests/conftest.py and the program's start, where it will move."""
-    if sys.version_info < (3, 12):
-        for singleton in (None, True, False):
-            ctypes.c_ssize_t.from_address(id(singleton)).value += 1 << 40
 
 
 @pytest.fixture

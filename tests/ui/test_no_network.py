@@ -20,12 +20,6 @@ PROGRAM = textwrap.dedent(
     """
     import ctypes, json, os, socket, sys
 
-    # PySide6 6.12 on CPython 3.11 drops a reference to None on every void Qt call (see benchmarks/common.py):
-    # without this stock of references the waiting loop below aborts the program with "none_dealloc".
-    if sys.version_info < (3, 12):
-        for singleton in (None, True, False):
-            ctypes.c_ssize_t.from_address(id(singleton)).value += 1 << 40
-
     attempts = []
     INTERNET = (socket.AF_INET, socket.AF_INET6)
 
