@@ -15,6 +15,15 @@ from viewer.core.resources import DEFAULT_ARTICLE, resource_path
 BUNDLED_ARTICLE = resource_path(DEFAULT_ARTICLE)
 
 
+@pytest.fixture(autouse=True)
+def private_user_folders(tmp_path_factory, monkeypatch):
+    """Settings and logs go to a fresh folder per test, never the real user's."""
+    home = tmp_path_factory.mktemp("user")
+    monkeypatch.setenv("KETAMINE_VIEWER_CONFIG_DIR", str(home / "config"))
+    monkeypatch.setenv("KETAMINE_VIEWER_LOG_DIR", str(home / "log"))
+    return home
+
+
 @pytest.fixture
 def bundled_article():
     """The article the viewer ships with, freshly parsed."""

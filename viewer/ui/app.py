@@ -24,10 +24,16 @@ def ensure_application(argv: list[str]) -> QApplication:
 def run_window(article: Article, argv: list[str], quit_after_first_paint: bool = False) -> int:
     """Show the main window on *article* and run the event loop; return its exit status."""
     app = ensure_application(argv)
+    from viewer.core.settings import Settings
+    from viewer.ui.error_reporting import install_error_reporting
     from viewer.ui.main_window import MainWindow
 
-    window = MainWindow(article)
+    reporter = install_error_reporting(QApplication.activeWindow)
+    window = MainWindow(article, Settings.load())
     if quit_after_first_paint:
         window.article_view.firstPainted.connect(lambda: app.exit(0))
     window.show()
-    return app.exec()
+    try:
+        return app.exec()
+    finally:
+        reporter.uninstall()

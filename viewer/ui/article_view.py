@@ -17,6 +17,7 @@ READING_WIDTH_PX = 760  # about 75 characters of body text: longer lines are har
 MAX_IMAGE_PIXELS = 25_000_000  # 100 MB decoded: more than any screen shows, less than a kiosk can spare
 IMAGE_FORMATS = frozenset({"png", "jpeg", "gif", "bmp", "webp"})
 """Plain raster pictures only: Qt's SVG and PDF readers parse far more than an article picture needs."""
+MIN_ZOOM, MAX_ZOOM = -5, 10  # points of text size around normal
 HIT_COLOR = "#fff176"
 CURRENT_HIT_COLOR = "#ffb74d"
 _TOP_TOLERANCE_PX = 4  # a heading this close below the top already counts as "at the top"
@@ -44,6 +45,7 @@ class ArticleView(QTextBrowser):
         self.setOpenExternalLinks(False)
         self._folder: Path | None = None
         self._first_anchor = ""
+        self._normal_point_size = self.font().pointSizeF()
         self._headings: list[tuple[float, str, int]] | None = None  # (top y, anchor, document position)
         self._current_anchor = ""
         self._navigating = False
@@ -60,6 +62,15 @@ class ArticleView(QTextBrowser):
         self._apply_reading_width()
         self._forget_positions()
         self._first_anchor = self._current_anchor = rendered.anchors[0] if rendered.anchors else ""
+
+    @property
+    def zoom_step(self) -> int:
+        """How many points larger (or smaller) than normal the text is, however it was zoomed."""
+        return round(self.font().pointSizeF() - self._normal_point_size)
+
+    def zoom_to(self, step: int) -> None:
+        """Make the text *step* points larger than normal (smaller when negative), within limits."""
+        self.zoomIn(max(MIN_ZOOM, min(MAX_ZOOM, step)) - self.zoom_step)
 
     @property
     def has_painted(self) -> bool:

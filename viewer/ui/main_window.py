@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 from PySide6.QtCore import QModelIndex, Qt, QTimer, QUrl
-from PySide6.QtGui import QDesktopServices, QDragEnterEvent, QDropEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QCloseEvent, QDesktopServices, QDragEnterEvent, QDropEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox, QSplitter, QVBoxLayout, QWidget
 
 from viewer import APP_NAME, __version__
@@ -14,19 +15,21 @@ from viewer.core.errors import ArticleError
 from viewer.core.loader import load_article
 from viewer.core.render import ArticleRenderer
 from viewer.core.resources import ARTICLE_STYLESHEET, WINDOW_STYLESHEET, read_resource_text
-from viewer.ui.article_view import ArticleView
+from viewer.core.settings import Settings
+from viewer.ui.article_view import ArticleView, can_show_image
 from viewer.ui.article_watcher import ArticleWatcher
 from viewer.ui.keyword_bar import KeywordBar
 from viewer.ui.navigation_pane import NavigationPane
 from viewer.ui.search_controller import SearchController
 from viewer.ui.section_filter import SectionFilterProxy
 from viewer.ui.section_model import ANCHOR_ROLE, QtSectionModel
+from viewer.ui.window_settings import remember_window, restore_window
 
 
 class MainWindow(QMainWindow):
     """One article: its sections in a tree beside the rendered text, with search over both."""
 
-    def __init__(self, article: Article) -> None:
+    def __init__(self, article: Article, settings: Settings | None = None) -> None:
         super().__init__()
         self.setObjectName("mainWindow")
         self.setStyleSheet(read_resource_text(WINDOW_STYLESHEET))
@@ -41,10 +44,15 @@ class MainWindow(QMainWindow):
         self.search: SearchController | None = None
         self.watcher = ArticleWatcher(self)
         self._following_view = False
+        self._renderer = ArticleRenderer(image_check=can_show_image)
+        self._settings = settings
         self._build_layout()
         self._build_menus()
         self._connect_signals()
         self.show_article(article)
+        if settings is not None:
+            restore_window(self, self.splitter, self.article_view, settings)
+            self.statusBar().showMessage(" ".join(settings.problems))
 
     def show_article(self, article: Article) -> None:
         """Show *article* in place of the current one: text, tree, chips and search."""
@@ -54,7 +62,7 @@ class MainWindow(QMainWindow):
         self.article = article
         self.setWindowTitle(f"{article.title} — {APP_NAME}")
         folder = article.path.parent if article.path else None
-        self.article_view.show_article(ArticleRenderer().render(article), folder, read_resource_text(ARTICLE_STYLESHEET))
+        self.article_view.show_article(self._renderer.render(article), folder, read_resource_text(ARTICLE_STYLESHEET))
         self.section_model = QtSectionModel(article, self)
         self.section_filter.setSourceModel(self.section_model)
         self.section_tree.expandAll()
@@ -85,7 +93,7 @@ class MainWindow(QMainWindow):
         self.keyword_bar = keyword_bar
 
     def _build_layout(self) -> None:
-        splitter = QSplitter(Qt.Orientation.Horizontal, objectName="mainSplitter", childrenCollapsible=False)
+        self.splitter = splitter = QSplitter(Qt.Orientation.Horizontal, objectName="mainSplitter", childrenCollapsible=False)
         splitter.addWidget(self.navigation)
         splitter.addWidget(self.article_view)
         splitter.setStretchFactor(1, 1)
@@ -103,6 +111,11 @@ class MainWindow(QMainWindow):
         file_menu.addAction("&Open article…", QKeySequence.StandardKey.Open, self._on_open_requested)
         file_menu.addSeparator()
         file_menu.addAction("&Quit", QKeySequence.StandardKey.Quit, self.close)
+        view_menu = self.menuBar().addMenu("&View")
+        view = self.article_view
+        view_menu.addAction("&Larger text", QKeySequence.StandardKey.ZoomIn, lambda: view.zoom_to(view.zoom_step + 1))
+        view_menu.addAction("&Smaller text", QKeySequence.StandardKey.ZoomOut, lambda: view.zoom_to(view.zoom_step - 1))
+        view_menu.addAction("&Normal text size", QKeySequence("Ctrl+0"), lambda: view.zoom_to(0))
         help_menu = self.menuBar().addMenu("&Help")
         help_menu.addAction(f"&About {APP_NAME}", self._on_about_requested)
 
@@ -123,6 +136,13 @@ class MainWindow(QMainWindow):
         }
         for keys, slot in shortcuts.items():
             QShortcut(keys, self, activated=slot)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self._settings is not None:
+            problem = remember_window(self, self.splitter, self.article_view.zoom_step, self._settings)
+            if problem:
+                print(f"ketamine-viewer: {problem}", file=sys.stderr)  # the window is closing: nowhere else to say it
+        super().closeEvent(event)
 
     def _tree_index(self, anchor: str) -> QModelIndex:
         section = self.article.find(anchor)
