@@ -30,7 +30,7 @@ def build_parser(prog: str) -> argparse.ArgumentParser:
 
 def run(argv: list[str]) -> int:
     """Parse *argv* (program name first) and do what it asks; return the exit status."""
-    prog = Path(argv[0]).name if argv else "ketamine-viewer"
+    prog = Path(argv[0]).stem if argv and not argv[0].endswith("__main__.py") else "ketamine-viewer"
     try:
         options = build_parser(prog).parse_args(argv[1:])
     except SystemExit as exit_request:
