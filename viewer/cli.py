@@ -53,6 +53,9 @@ def run(argv: list[str]) -> int:
 
 def print_outline(article: Article) -> int:
     """Print the section tree to stdout."""
+    for stream in (sys.stdout, sys.stderr):
+        if hasattr(stream, "reconfigure"):  # a Windows pipe may not encode every title: never crash on one
+            stream.reconfigure(errors="replace")
     for warning in article.warnings:
         print(f"warning: {article.path}: {warning}", file=sys.stderr)
     print(article.outline())
