@@ -82,12 +82,13 @@ def print_table(header: list[str], rows: list[list[str]]) -> None:
 
 
 def guard_singleton_refcounts() -> None:
-    """Work around PySide6 6.12 on CPython 3.11, which drops references to None, True and False it does not own.
+    """Work around PySide6 6.12.0 on CPython 3.11, which drops references to None, True and False it does not own.
 
     Every call of a Qt method that returns void drops one reference to None, and every emission of a Signal(bool)
     one to the value sent. CPython 3.12+ makes these objects immortal, so it is harmless there; on 3.11 the count
     reaches zero and the process aborts ("Fatal Python error: none_dealloc"), in the viewer after about a
-    hundred keystrokes. Benchmarks that drive the window for long give these objects a large stock of references.
+    hundred keystrokes. The project keeps 6.12.0 out (pyproject.toml); should it be installed anyway, benchmarks
+    that drive the window for long give these objects a large stock of references. Harmless otherwise.
     """
     import ctypes
     import sys
