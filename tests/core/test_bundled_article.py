@@ -62,7 +62,8 @@ def test_web_page_debris_is_gone(bundled_article):
 
 def test_rendered_article_has_every_anchor_and_the_notice(bundled_article):
     rendered = ArticleRenderer().render(bundled_article)
+    assert rendered.anchors == tuple(section.anchor for section in bundled_article.sections)
     for section in bundled_article.sections:
-        assert f'<a name="{section.anchor}">' in rendered.html
+        assert f"<h{section.level}>{section.title}</h{section.level}>" in rendered.html
     assert "not medical advice" in rendered.html
     assert len(set(rendered.anchors)) == len(bundled_article.sections)

@@ -32,6 +32,8 @@ ImageCheck = Callable[[Path | None, str], bool]
 
 _UNPRINTABLE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _IMG = re.compile(r'<img((?:\s+[\w:-]+="[^"]*")*)\s*/?>')  # as nh3 writes it: every value double-quoted
+_BODY_HEADING_OPEN = re.compile(r"<h[1-6]>")  # as nh3 writes them: headings keep no attributes
+_BODY_HEADING_CLOSE = re.compile(r"</h[1-6]>")
 _ATTRIBUTE = re.compile(r'([\w:-]+)="([^"]*)"')
 
 
@@ -97,7 +99,7 @@ class ArticleRenderer:
         except RecursionError:
             self._markdown = _new_markdown()
             return plain_text_html(body, "This part is nested too deeply to format")
-        return self._show_missing_images(sanitize_html(converted), folder)
+        return self._show_missing_images(demote_headings(sanitize_html(converted)), folder)
 
     def _show_missing_images(self, body: str, folder: Path | None) -> str:
         def replace(match: re.Match[str]) -> str:
@@ -123,11 +125,19 @@ def plain_text_html(text: str, reason: str) -> str:
 
 
 def heading_html(section: Section) -> str:
-    """The heading of *section*, with its anchor as the scroll target."""
+    """The heading of *section*.
+
+    It carries no id or named anchor: Qt's HTML import slows down with the square of their number
+    (a 4,000-section article took 5 s instead of 0.1 s). The headings are the only heading
+    elements in the document, so the n-th one is the n-th of RenderedArticle.anchors.
+    """
     level = min(max(section.level, 1), 6)
-    title = html.escape(printable(section.title))
-    anchor = html.escape(section.anchor)
-    return f'<h{level} id="{anchor}"><a name="{anchor}"></a>{title}</h{level}>'
+    return f"<h{level}>{html.escape(printable(section.title))}</h{level}>"
+
+
+def demote_headings(body: str) -> str:
+    """Headings written inside a section body (raw HTML, setext) become bold paragraphs, not sections."""
+    return _BODY_HEADING_CLOSE.sub("</b></p>", _BODY_HEADING_OPEN.sub('<p class="body-heading"><b>', body))
 
 
 def front_matter_html(article: Article) -> str:

@@ -45,6 +45,7 @@ class ArticleView(QTextBrowser):
         self.setOpenExternalLinks(False)
         self._folder: Path | None = None
         self._first_anchor = ""
+        self._anchors: tuple[str, ...] = ()
         self._normal_point_size = self.font().pointSizeF()
         self._headings: list[tuple[float, str, int]] | None = None  # (top y, anchor, document position)
         self._current_anchor = ""
@@ -61,6 +62,7 @@ class ArticleView(QTextBrowser):
         self.setHtml(rendered.html)
         self._apply_reading_width()
         self._forget_positions()
+        self._anchors = rendered.anchors
         self._first_anchor = self._current_anchor = rendered.anchors[0] if rendered.anchors else ""
 
     @property
@@ -86,10 +88,11 @@ class ArticleView(QTextBrowser):
         """Scroll so that the heading of *anchor* is at the top, without echoing sectionEntered."""
         self._navigating = True
         try:
+            top = self.heading_top(anchor)
             if anchor == self._first_anchor:
                 self.verticalScrollBar().setValue(0)  # the very top, margin included
-            else:
-                self.scrollToAnchor(anchor)
+            elif top is not None:
+                self.verticalScrollBar().setValue(round(top))
         finally:
             self._navigating = False
         self._current_anchor = anchor
@@ -116,7 +119,7 @@ class ArticleView(QTextBrowser):
         raw = self.document().toRawText()
         positions = self._positions()
         ends = [position for _, _, position in positions[1:]] + [len(raw)]
-        return [(name, start, raw[start:end]) for (_, name, start), end in zip(positions, ends, strict=True)]
+        return [(name, start, raw[start:end]) for (_, name, start), end in zip(positions, ends[: len(positions)], strict=True)]
 
     def show_hits(self, spans: list[tuple[int, int]], current: tuple[int, int] | None) -> None:
         """Highlight document *spans*; the *current* one stands out."""
@@ -204,13 +207,16 @@ class ArticleView(QTextBrowser):
         return self._headings
 
     def _scan_headings(self):
+        """(top, anchor, position) of each heading: the n-th heading block is the n-th section."""
         block = self.document().begin()
         layout = self.document().documentLayout()
+        anchors = iter(self._anchors)
         while block.isValid():
             if block.blockFormat().headingLevel() > 0:
-                names = _block_anchor_names(block)
-                if names:
-                    yield layout.blockBoundingRect(block).top(), names[0], block.position()
+                anchor = next(anchors, None)
+                if anchor is None:
+                    return
+                yield layout.blockBoundingRect(block).top(), anchor, block.position()
             block = block.next()
 
     def _forget_positions(self) -> None:
@@ -234,16 +240,6 @@ class ArticleView(QTextBrowser):
             self.externalLinkRequested.emit(url)
         else:
             self.linkRefused.emit(href)
-
-
-def _block_anchor_names(block) -> list[str]:
-    iterator = block.begin()
-    while not iterator.atEnd():
-        names = iterator.fragment().charFormat().anchorNames()
-        if names:
-            return list(names)
-        iterator += 1
-    return []
 
 
 def image_source(url: QUrl, folder: Path | None) -> str:
