@@ -8,7 +8,7 @@ from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, QSortFil
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from viewer.ui.section_delegate import HITS_ROLE
-from viewer.ui.section_model import NUMBER_ROLE
+from viewer.ui.section_model import MATCH_ROLE, NUMBER_ROLE
 
 if TYPE_CHECKING:
     from viewer.core.search import SearchResult
@@ -23,6 +23,7 @@ class SectionFilterProxy(QSortFilterProxyModel):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.setRecursiveFilteringEnabled(True)  # keeps the ancestors of every hit
+        self.setFilterRole(MATCH_ROLE)  # the filtering itself runs in C++: no Python call per row
         self._result: SearchResult | None = None
         self._subtree_fuzzy: dict[int, bool] = {}
         self._context_font = QFont()
@@ -38,6 +39,8 @@ class SectionFilterProxy(QSortFilterProxyModel):
         self._result = result
         self.beginFilterChange()
         self._subtree_fuzzy = {}
+        self.sourceModel().mark_matching(set(result.sections) if result else set())
+        self.setFilterFixedString("1" if result else "")
         self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
         mixed = (
             result is not None
@@ -46,21 +49,16 @@ class SectionFilterProxy(QSortFilterProxyModel):
         )
         self.sort(0 if mixed else -1)  # exact hits above approximate ones, else document order
 
-    def filterAcceptsRow(self, source_row: int, source_parent: _Index) -> bool:
-        if self._result is None:
-            return True
-        section = self.sourceModel().index(source_row, 0, source_parent).internalPointer()
-        return section.number in self._result.sections
-
     def lessThan(self, left: _Index, right: _Index) -> bool:
-        left_key = (self._fuzzy_below(left.internalPointer()), left.data(NUMBER_ROLE))
-        return left_key < (self._fuzzy_below(right.internalPointer()), right.data(NUMBER_ROLE))
+        source = self.sourceModel()
+        left_key = (self._fuzzy_below(source.section(left)), left.data(NUMBER_ROLE))
+        return left_key < (self._fuzzy_below(source.section(right)), right.data(NUMBER_ROLE))
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         value = super().data(index, role)
         if self._result is None or not index.isValid():
             return value
-        number = self.mapToSource(index).internalPointer().number
+        number = super().data(index, NUMBER_ROLE)
         hits = self._result.sections.get(number)
         if role == HITS_ROLE:
             return f"{'≈' if hits.fuzzy else ''}{hits.count}" if hits else None
