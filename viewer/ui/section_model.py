@@ -26,12 +26,17 @@ class QtSectionModel(QStandardItemModel):
         super().__init__(parent)
         self._article = article
         self._items: list[QStandardItem] = []
-        self._matching: set[int] = set()
+        self._matching: set[int] = set()  # every section matches until a search says otherwise
         for section in article.sections:
             item = _section_item(section)
             owner = self._items[section.parent.number] if section.parent else self.invisibleRootItem()
             owner.appendRow(item)
             self._items.append(item)
+        self._matching = self.all_numbers()
+
+    def all_numbers(self) -> set[int]:
+        """The numbers of every section."""
+        return set(range(len(self._items)))
 
     def section(self, index: _Index) -> Section | None:
         """The section at *index*, or None for the invisible root."""
@@ -59,5 +64,5 @@ def _section_item(section: Section) -> QStandardItem:
     item.setToolTip(section.title)
     item.setData(section.anchor, ANCHOR_ROLE)
     item.setData(section.number, NUMBER_ROLE)
-    item.setData("0", MATCH_ROLE)
+    item.setData("1", MATCH_ROLE)
     return item
