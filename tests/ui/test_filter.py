@@ -120,11 +120,17 @@ def test_no_match_shows_an_empty_state_that_offers_to_clear(qtbot, window):
     assert len(shown(window)) == 17
 
 
+def scroll_to_heading(qtbot, window, anchor, title):
+    """Scroll the pane to a section's heading, wait for the tree to follow; return the scroll position."""
+    view = window.article_view
+    view.verticalScrollBar().setValue(round(view.heading_top(anchor)))
+    qtbot.waitUntil(lambda: window.section_tree.currentIndex().data() == title)
+    return view.verticalScrollBar().value()
+
+
 def test_escape_resets_and_the_reader_returns_to_where_they_were(qtbot, window):
     view = window.article_view
-    view.verticalScrollBar().setValue(round(view.heading_top("c-safety-profile")))
-    qtbot.waitUntil(lambda: window.section_tree.currentIndex().data() == "C. Safety Profile")
-    before = view.verticalScrollBar().value()
+    before = scroll_to_heading(qtbot, window, "c-safety-profile", "C. Safety Profile")
     type_filter(qtbot, window, "bladder")
     assert view.verticalScrollBar().value() != before
     qtbot.keyClick(window.filter_edit, Qt.Key.Key_Escape)
@@ -136,9 +142,7 @@ def test_escape_resets_and_the_reader_returns_to_where_they_were(qtbot, window):
 
 def test_filtering_keeps_the_current_section_when_it_still_matches(qtbot, window):
     view = window.article_view
-    view.verticalScrollBar().setValue(round(view.heading_top("b-intranasal-administration")))
-    qtbot.waitUntil(lambda: window.section_tree.currentIndex().data() == "B. Intranasal Administration")
-    before = view.verticalScrollBar().value()
+    before = scroll_to_heading(qtbot, window, "b-intranasal-administration", "B. Intranasal Administration")
     type_filter(qtbot, window, "infusion")
     assert window.section_tree.currentIndex().data() == "B. Intranasal Administration"
     assert view.verticalScrollBar().value() == before
