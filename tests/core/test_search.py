@@ -141,3 +141,31 @@ def test_any_word_of_a_section_finds_that_section(article, data):
     for number, hits in result.sections.items():
         text = f"{article.sections[number].title}\n{article.sections[number].body}"
         assert all(fold(text[a:b]).startswith(word[:3]) or len(word) < 3 for a, b in index.spans(number, hits))
+
+
+def _summary(result):
+    return {n: (hits.runs, hits.fuzzy) for n, hits in result.sections.items()}, result.corrections
+
+
+typed_queries = st.lists(
+    st.sampled_from(["TRD", "TRD ket", "ketamin", "side efects", '"nasal spray"', "bladder", "iv", "monitor", "xyzzy", ""]),
+    min_size=1,
+    max_size=12,
+)
+
+
+@settings(max_examples=60, deadline=None)
+@given(typed_queries)
+def test_remembered_clauses_give_what_a_fresh_index_gives(article, queries):
+    entries = [(s.number, f"{s.title}\n{s.body}") for s in article.sections]
+    synonyms = SynonymTable(article.metadata.synonyms)
+    warm = SearchIndex(entries, synonyms)
+    for query in queries:
+        assert _summary(warm.search(query)) == _summary(SearchIndex(entries, synonyms).search(query)), query
+
+
+def test_a_clause_remembered_for_one_query_is_not_changed_by_the_next(index):
+    alone = _summary(index.search("TRD"))
+    index.search("TRD ketamine bladder")
+    index.search("TRD side efects")
+    assert _summary(index.search("TRD")) == alone

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import bisect
-from collections import defaultdict
+from collections import OrderedDict, defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
@@ -15,23 +15,40 @@ from viewer.core.text import stem, tokenize
 
 MIN_PREFIX_CHARS = 3  # shorter words match whole words only: "iv" must not find "ivy"
 MIN_FUZZY_CHARS = 4
+CLAUSE_CACHE_SIZE = 32
 
 
-@dataclass
 class SectionHits:
     """Where one section matches, as runs of word positions, and whether only approximately.
 
     Each run is (start positions, words long); character spans come from SearchIndex.spans,
     only for the sections that are drawn, because most filters never need most of them.
+    A search makes one of these per matching section: slots and a count made once keep that cheap.
     """
 
-    runs: list[tuple[list[int], int]] = field(default_factory=list)
-    fuzzy: bool = False
+    __slots__ = ("count", "fuzzy", "runs")
 
-    @property
-    def count(self) -> int:
-        """How many hits the section has."""
-        return sum(len(starts) for starts, _ in self.runs)
+    def __init__(self, runs: list[tuple[list[int], int]] | None = None, fuzzy: bool = False) -> None:
+        self.runs: list[tuple[list[int], int]] = runs if runs is not None else []
+        self.count = sum(len(starts) for starts, _ in self.runs)  # how many hits the section has
+        self.fuzzy = fuzzy
+
+    def add_run(self, starts: list[int], length: int) -> None:
+        """Add hits of a phrase *length* words long starting at *starts*."""
+        self.runs.append((starts, length))
+        self.count += len(starts)
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, SectionHits):
+            return NotImplemented
+        return (self.runs, self.fuzzy) == (other.runs, other.fuzzy)
+
+    def __repr__(self) -> str:
+        return f"SectionHits(runs={self.runs!r}, fuzzy={self.fuzzy!r})"
+
+
+# What one clause matched: the hits by section, and the article's words a typo was taken for.
+_ClauseHits = tuple[dict[int, SectionHits], list[str] | None]
 
 
 @dataclass
@@ -62,6 +79,7 @@ class SearchIndex:
 
     def __init__(self, entries: Iterable[tuple[int, str]], synonyms: SynonymTable | None = None) -> None:
         self.synonyms = synonyms or SynonymTable()
+        self._clause_cache: OrderedDict[Clause, _ClauseHits] = OrderedDict()
         self._tokens: dict[int, list[tuple[str, int, int]]] = {}
         self._postings: dict[str, dict[int, list[int]]] = defaultdict(lambda: defaultdict(list))
         for number, text in entries:
@@ -87,11 +105,33 @@ class SearchIndex:
         clauses = parse_query(text, self.synonyms)
         clauses += [c for phrase in required_phrases for c in parse_query(f'"{phrase}"', self.synonyms)]
         corrections: dict[str, list[str]] = {}
-        matched = [self._match_clause(clause, corrections) for clause in clauses]
+        matched = []
+        for clause in clauses:
+            hits, correction = self._clause_hits(clause)
+            if correction:
+                corrections[clause.typed] = correction
+            matched.append(hits)
         return SearchResult(clauses, _combine(matched) if clauses else {}, corrections)
 
-    def _match_clause(self, clause: Clause, corrections: dict[str, list[str]]) -> dict[int, SectionHits]:
+    def _clause_hits(self, clause: Clause) -> _ClauseHits:
+        """What *clause* matches, remembered for the next few searches.
+
+        Typing on after a finished word ("TRD k", "TRD ke", ...) asks for the same clause on
+        every keystroke, and a phrase or a typo can take a while on a long article. The hits
+        are shared between results: nothing may change them after this.
+        """
+        found = self._clause_cache.get(clause)
+        if found is None:
+            found = self._clause_cache[clause] = self._match_clause(clause)
+            if len(self._clause_cache) > CLAUSE_CACHE_SIZE:
+                self._clause_cache.popitem(last=False)
+        else:
+            self._clause_cache.move_to_end(clause)
+        return found
+
+    def _match_clause(self, clause: Clause) -> _ClauseHits:
         hits: dict[int, SectionHits] = {}
+        correction: list[str] | None = None
         for variant in clause.variants:
             word_sets = [self._matching_words(word) for word in variant]
             fuzzy = False
@@ -99,15 +139,15 @@ class SearchIndex:
                 word_sets[0] = self._similar_words(variant[0])
                 fuzzy = bool(word_sets[0])
                 if fuzzy:
-                    corrections[clause.typed] = sorted(word_sets[0])
+                    correction = sorted(word_sets[0])
             for number, starts in self._phrase_starts(word_sets).items():
                 entry = hits.get(number)
                 if entry is None:
                     hits[number] = SectionHits([(starts, len(variant))], fuzzy)
                 else:
-                    entry.runs.append((starts, len(variant)))
+                    entry.add_run(starts, len(variant))
                     entry.fuzzy = entry.fuzzy and fuzzy
-        return hits
+        return hits, correction
 
     def spans(self, number: int, hits: SectionHits) -> list[tuple[int, int]]:
         """Character spans of *hits* in the text indexed for section *number*, in text order."""
@@ -137,8 +177,11 @@ class SearchIndex:
         first = self._positions(word_sets[0])
         if len(word_sets) == 1:
             return first
+        candidates = set(first).intersection(*(self._sections_with(words) for words in word_sets[1:]))
         found: dict[int, list[int]] = {}
         for number, positions in first.items():
+            if number not in candidates:
+                continue
             tokens = self._tokens[number]
             starts = [
                 p
@@ -148,6 +191,9 @@ class SearchIndex:
             if starts:
                 found[number] = starts
         return found
+
+    def _sections_with(self, norms: set[str]) -> set[int]:
+        return set().union(*(self._postings[norm].keys() for norm in norms))
 
     def _positions(self, norms: set[str]) -> dict[int, list[int]]:
         if len(norms) == 1:
