@@ -3,11 +3,22 @@
 from __future__ import annotations
 
 import bisect
+from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import quote
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, Qt, QUrl, Signal
-from PySide6.QtGui import QColor, QImage, QImageReader, QKeyEvent, QPaintEvent, QResizeEvent, QTextCursor, QTextDocument
+from PySide6.QtGui import (
+    QColor,
+    QImage,
+    QImageReader,
+    QKeyEvent,
+    QPaintEvent,
+    QResizeEvent,
+    QTextBlock,
+    QTextCursor,
+    QTextDocument,
+)
 from PySide6.QtWidgets import QAbstractSlider, QTextBrowser, QTextEdit, QWidget
 
 from viewer.core.links import LinkKind, classify_link, read_resource
@@ -47,13 +58,13 @@ class ArticleView(QTextBrowser):
         self._first_anchor = ""
         self._anchors: tuple[str, ...] = ()
         self._normal_point_size = self.font().pointSizeF()
-        self._headings: list[tuple[float, str, int]] | None = None  # (top y, anchor, document position)
+        self._headings: list[tuple[str, QTextBlock]] | None = None  # (anchor, heading block), document order
+        self._heading_numbers: dict[str, int] = {}
         self._current_anchor = ""
         self._navigating = False
         self._painted = False
         self.anchorClicked.connect(self._on_anchor_clicked)
         self.verticalScrollBar().valueChanged.connect(self._on_scrolled)
-        self.document().documentLayout().documentSizeChanged.connect(self._forget_positions)
 
     def show_article(self, rendered: RenderedArticle, folder: Path | None, stylesheet: str) -> None:
         """Replace the shown article; resources resolve inside *folder* only."""
@@ -61,7 +72,7 @@ class ArticleView(QTextBrowser):
         self.document().setDefaultStyleSheet(stylesheet)
         self.setHtml(rendered.html)
         self._apply_reading_width()
-        self._forget_positions()
+        self._headings = None
         self._anchors = rendered.anchors
         self._first_anchor = self._current_anchor = rendered.anchors[0] if rendered.anchors else ""
 
@@ -99,7 +110,9 @@ class ArticleView(QTextBrowser):
 
     def heading_top(self, anchor: str) -> float | None:
         """The y position of a heading in document coordinates."""
-        return next((top for top, name, _ in self._positions() if name == anchor), None)
+        self._heading_blocks()
+        number = self._heading_numbers.get(anchor)
+        return None if number is None else self._heading_y(number)
 
     def section_at_top(self) -> str:
         """The anchor of the last heading at or above the top of the viewport."""
@@ -107,19 +120,30 @@ class ArticleView(QTextBrowser):
 
     def visible_sections(self) -> list[str]:
         """Anchors of the sections that have text in the viewport, top to bottom."""
-        positions = self._positions()
+        headings = self._heading_blocks()
         top = self.verticalScrollBar().value()
         first = self._section_at_y(top)
         bottom = top + self.viewport().height()
-        names = [name for y, name, _ in positions if top < y < bottom]
+        start = bisect.bisect_right(range(len(headings)), top, key=self._heading_y)
+        end = bisect.bisect_left(range(len(headings)), bottom, lo=start, key=self._heading_y)
+        names = [name for name, _ in headings[start:end]]
         return ([first] if first and first not in names else []) + names
+
+    def finish_layout(self) -> None:
+        """Lay the whole document out now rather than in idle moments over the next seconds.
+
+        Qt lays long documents out in the background; meanwhile the first jump far down lays
+        out everything above it, and each idle step delays a keystroke. Called once, after the
+        first paint, so those costs fall together before the reader starts searching.
+        """
+        self.document().documentLayout().blockBoundingRect(self.document().lastBlock())
 
     def section_texts(self) -> list[tuple[str, int, str]]:
         """(anchor, document position, text) of every section, as the pane shows it."""
         raw = self.document().toRawText()
-        positions = self._positions()
-        ends = [position for _, _, position in positions[1:]] + [len(raw)]
-        return [(name, start, raw[start:end]) for (_, name, start), end in zip(positions, ends[: len(positions)], strict=True)]
+        starts = [(name, block.position()) for name, block in self._heading_blocks()]
+        ends = [start for _, start in starts[1:]] + [len(raw)]
+        return [(name, start, raw[start:end]) for (name, start), end in zip(starts, ends[: len(starts)], strict=True)]
 
     def show_hits(self, spans: list[tuple[int, int]], current: tuple[int, int] | None) -> None:
         """Highlight document *spans*; the *current* one stands out."""
@@ -158,11 +182,11 @@ class ArticleView(QTextBrowser):
         return selection
 
     def _section_at_y(self, y: float) -> str:
-        positions = self._positions()
-        if not positions:
+        headings = self._heading_blocks()
+        if not headings:
             return ""
-        found = bisect.bisect_right(positions, y, key=lambda entry: entry[0]) - 1
-        return positions[max(found, 0)][1]
+        found = bisect.bisect_right(range(len(headings)), y, key=self._heading_y) - 1
+        return headings[max(found, 0)][0]
 
     def loadResource(self, kind: int, url: QUrl | str) -> object:
         """Images only from the article's folder; never let Qt read a file on its own."""
@@ -199,28 +223,32 @@ class ArticleView(QTextBrowser):
             layout_format.setLeftMargin(side)
             layout_format.setRightMargin(side)
             frame.setFrameFormat(layout_format)
-            self._forget_positions()
 
-    def _positions(self) -> list[tuple[float, str, int]]:
+    def _heading_blocks(self) -> list[tuple[str, QTextBlock]]:
+        """(anchor, block) of each heading: the n-th heading block is the n-th section.
+
+        Found once per document. Where they are on screen is asked of the layout only for the few
+        a question needs (headings lie in document order, so a binary search finds one by y):
+        a 10,000-section article is never laid out whole just to find the section at the top.
+        """
         if self._headings is None:
             self._headings = list(self._scan_headings())
+            self._heading_numbers = {name: number for number, (name, _) in enumerate(self._headings)}
         return self._headings
 
-    def _scan_headings(self):
-        """(top, anchor, position) of each heading: the n-th heading block is the n-th section."""
+    def _heading_y(self, number: int) -> float:
+        return self.document().documentLayout().blockBoundingRect(self._heading_blocks()[number][1]).top()
+
+    def _scan_headings(self) -> Iterator[tuple[str, QTextBlock]]:
         block = self.document().begin()
-        layout = self.document().documentLayout()
         anchors = iter(self._anchors)
         while block.isValid():
             if block.blockFormat().headingLevel() > 0:
                 anchor = next(anchors, None)
                 if anchor is None:
                     return
-                yield layout.blockBoundingRect(block).top(), anchor, block.position()
+                yield anchor, block
             block = block.next()
-
-    def _forget_positions(self) -> None:
-        self._headings = None
 
     def _on_scrolled(self) -> None:
         if self._navigating:

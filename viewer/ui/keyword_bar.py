@@ -49,6 +49,8 @@ class KeywordBar(QWidget):
     def mark_matching(self, keywords: set[str]) -> None:
         """Outline the chips whose keyword the typed search also matches."""
         for keyword, chip in self.chips.items():
+            if chip.property("matchesSearch") == (keyword in keywords):
+                continue  # re-polishing restyles and re-lays out the chip: only on a change
             chip.setProperty("matchesSearch", keyword in keywords)
             chip.style().unpolish(chip)
             chip.style().polish(chip)
