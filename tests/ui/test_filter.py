@@ -1,6 +1,8 @@
 """Filtering as a user does it: typing, Enter/F3, chips, Esc — checked on the tree and the pane."""
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from PySide6.QtCore import Qt
 
@@ -167,3 +169,64 @@ def test_models_pass_the_qt_model_tester(qtmodeltester, bundled_article):
     proxy = SectionFilterProxy()
     proxy.setSourceModel(model)
     qtmodeltester.check(proxy)
+
+
+def _nested_article():
+    from viewer.core.article import parse_article
+
+    lines = ["# Root", "Intro."]
+    for part in range(6):
+        lines += [f"## Part {part}", f"Part {part} text."]
+        for point in range(5):
+            lines += [f"### Point {part}.{point}", "Text."]
+            lines += [f"#### Detail {part}.{point}.{d}\n\nMore." for d in range(2)]
+    return parse_article("\n\n".join(lines))
+
+
+def _proxy_numbers(proxy, parent=None):
+    from PySide6.QtCore import QModelIndex
+
+    from viewer.ui.section_model import NUMBER_ROLE
+
+    parent = parent if parent is not None else QModelIndex()
+    numbers = set()
+    for row in range(proxy.rowCount(parent)):
+        index = proxy.index(row, 0, parent)
+        numbers.add(index.data(NUMBER_ROLE))
+        numbers |= _proxy_numbers(proxy, index)
+    return numbers
+
+
+_ARTICLE = _nested_article()
+_subsets = st.one_of(st.none(), st.sets(st.integers(0, len(_ARTICLE.sections) - 1)))
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(_subsets, min_size=1, max_size=10))
+def test_the_filter_shows_exactly_the_found_sections_and_their_ancestors(qapp, searches):
+    from viewer.core.search import SearchResult, SectionHits
+
+    proxy = SectionFilterProxy()
+    proxy.setSourceModel(QtSectionModel(_ARTICLE))
+    for found in searches:
+        result = None if found is None else SearchResult([], {n: SectionHits([([0], 1)]) for n in found}, {})
+        proxy.set_result(result)
+        expected = set(range(len(_ARTICLE.sections))) if found is None else set()
+        for number in found or ():
+            section = _ARTICLE.sections[number]
+            while section is not None:
+                expected.add(section.number)
+                section = section.parent
+        assert _proxy_numbers(proxy) == expected
+
+
+def test_hit_counts_follow_every_keystroke_even_when_the_same_sections_match(qtbot, window):
+    window.filter_edit.setFocus()
+    for typed in ["ket", "keta", "ketam", "ketamine"]:
+        qtbot.keyClicks(window.filter_edit, typed[len(window.filter_edit.text()) :])
+        window.search.apply_now()
+        result = window.search.build_index().search(typed)
+        titles = {s.number: s.title for s in window.article.sections}
+        expected = {titles[n]: str(hits.count) for n, hits in result.sections.items()}
+        assert {t: b for t, b in badges(window).items() if b} == expected, typed
+        assert status(window) == f"{result.match_count} matches in {len(result.sections)} sections"

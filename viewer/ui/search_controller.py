@@ -55,6 +55,7 @@ class SearchController(QObject):
             from viewer.core.search import SearchIndex
             from viewer.core.text import blank_enumerator
 
+            self._view.finish_layout()
             entries = []
             for anchor, start, text in self._view.section_texts():
                 number = self._numbers[anchor]
@@ -136,7 +137,7 @@ class SearchController(QObject):
 
     def _show_result(self, result: SearchResult, typed: str) -> None:
         self._result = result
-        self._proxy.set_result(result)
+        rows_changed = self._proxy.set_result(result)
         self._keywords.mark_matching(self._matching_keywords(typed))
         if not result.sections:
             self._current_hit = None
@@ -145,7 +146,8 @@ class SearchController(QObject):
             self._view.show_hits([], None)
             return
         self._pane.show_empty_state(None)
-        self._pane.section_tree.expandAll()
+        if rows_changed:
+            self._pane.section_tree.expandAll()
         self._pane.show_status(_status_text(result))
         self._settle_on_a_hit(result)
 
@@ -168,17 +170,21 @@ class SearchController(QObject):
 
     def _show_everything(self) -> None:
         self._result, self._current_hit = None, None
-        self._proxy.set_result(None)
+        rows_changed = self._proxy.set_result(None)
         self._keywords.mark_matching(set())
         self._pane.show_empty_state(None)
         self._pane.show_status("")
         self._view.show_hits([], None)
-        self._pane.section_tree.expandAll()
+        if rows_changed:
+            self._pane.section_tree.expandAll()
+        anchor = self._view.current_anchor
         if self._saved_place is not None:
             anchor, scroll = self._saved_place
             self._saved_place = None
             self._view.reveal_scroll(scroll, anchor)
             self.sectionReached.emit(anchor)
+        elif rows_changed and anchor:
+            self.sectionReached.emit(anchor)  # the tree lost its current row in the reset
 
     def _refresh_highlights(self) -> None:
         if not self._result or not self._result.sections:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtCore import QAbstractItemModel, QModelIndex, QObject, QPersistentModelIndex, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from viewer.ui.section_delegate import HITS_ROLE
@@ -22,10 +22,11 @@ class SectionFilterProxy(QSortFilterProxyModel):
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.setRecursiveFilteringEnabled(True)  # keeps the ancestors of every hit
+        # The model tags the hits and their ancestors itself: with recursive filtering off, the
+        # proxy never scans below a row it hides.
         self.setFilterRole(MATCH_ROLE)  # the filtering itself runs in C++: no Python call per row
-        self.setFilterFixedString("1")
         self._result: SearchResult | None = None
+        self._fuzzy_by_section: dict[int, bool] | None = None
         self._subtree_fuzzy: dict[int, bool] = {}
         self._context_font = QFont()
         self._context_font.setItalic(True)
@@ -35,21 +36,33 @@ class SectionFilterProxy(QSortFilterProxyModel):
         """The search being shown, or None when the tree is unfiltered."""
         return self._result
 
-    def set_result(self, result: SearchResult | None) -> None:
-        """Show only what *result* found (everything when None)."""
-        self._result = result
-        self._subtree_fuzzy = {}
-        source = self.sourceModel()
-        source.mark_matching(set(result.sections) if result else source.all_numbers())
-        # One layout change instead of a removal or insertion per run of rows: the tree handles
-        # thousands of those one at a time (seconds at 10,000 sections).
-        self.invalidate()
-        mixed = (
-            result is not None
-            and any(h.fuzzy for h in result.sections.values())
-            and not all(h.fuzzy for h in result.sections.values())
-        )
-        self.sort(0 if mixed else -1)  # exact hits above approximate ones, else document order
+    def set_result(self, result: SearchResult | None) -> bool:
+        """Show only what *result* found (everything when None); True when the rows shown changed.
+
+        When the same sections match as before (typing on through a word usually does), only the
+        hit counts are repainted: the rows, their order and what the reader expanded all stay.
+        """
+        fuzzy_by_section = {n: hits.fuzzy for n, hits in result.sections.items()} if result else None
+        self._result, self._subtree_fuzzy = result, {}
+        if fuzzy_by_section == self._fuzzy_by_section:
+            self._repaint_counts()
+            return False
+        self._fuzzy_by_section = fuzzy_by_section
+        # A reset, then the new tag: the tree drops its row mapping at once instead of being told
+        # of thousands of removals and insertions (seconds at 10,000 sections), and the new filter
+        # runs on an empty mapping, row by row only as the tree asks for them.
+        self.beginResetModel()
+        tag = self.sourceModel().tag_shown(fuzzy_by_section or ()) if result else ""
+        self.endResetModel()
+        self.setFilterFixedString(tag)  # "" shows every row
+        flags = set((fuzzy_by_section or {}).values())
+        self.sort(0 if len(flags) == 2 else -1)  # exact hits above approximate ones, else document order
+        return True
+
+    def setSourceModel(self, model: QAbstractItemModel) -> None:
+        self._result, self._fuzzy_by_section, self._subtree_fuzzy = None, None, {}
+        self.setFilterFixedString("")  # the tag of the previous model's search means nothing here
+        super().setSourceModel(model)
 
     def lessThan(self, left: _Index, right: _Index) -> bool:
         source = self.sourceModel()
@@ -73,6 +86,11 @@ class SectionFilterProxy(QSortFilterProxyModel):
         if role == Qt.ItemDataRole.FontRole and not hits:
             return self._context_font
         return value
+
+    def _repaint_counts(self) -> None:
+        rows = self.rowCount()
+        if rows:
+            self.dataChanged.emit(self.index(0, 0), self.index(rows - 1, 0), [HITS_ROLE])
 
     def _fuzzy_below(self, section) -> bool:
         """False when this section or one below it matched exactly."""

@@ -7,6 +7,8 @@ into Python for that walk.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 
@@ -14,7 +16,7 @@ from viewer.core.article import Article, Section
 
 ANCHOR_ROLE = Qt.ItemDataRole.UserRole + 1
 NUMBER_ROLE = Qt.ItemDataRole.UserRole + 2
-MATCH_ROLE = Qt.ItemDataRole.UserRole + 3  # "1" for a section the current search found, else "0"
+MATCH_ROLE = Qt.ItemDataRole.UserRole + 3  # the tag of the search that shows this row (see tag_shown)
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -26,17 +28,13 @@ class QtSectionModel(QStandardItemModel):
         super().__init__(parent)
         self._article = article
         self._items: list[QStandardItem] = []
-        self._matching: set[int] = set()  # every section matches until a search says otherwise
+        self._shown: set[int] = set()  # the sections tagged with self._tag
+        self._generation, self._tag = 0, ""
         for section in article.sections:
             item = _section_item(section)
             owner = self._items[section.parent.number] if section.parent else self.invisibleRootItem()
             owner.appendRow(item)
             self._items.append(item)
-        self._matching = self.all_numbers()
-
-    def all_numbers(self) -> set[int]:
-        """The numbers of every section."""
-        return set(range(len(self._items)))
 
     def section(self, index: _Index) -> Section | None:
         """The section at *index*, or None for the invisible root."""
@@ -47,15 +45,39 @@ class QtSectionModel(QStandardItemModel):
         """The model index of *section*."""
         return self._items[section.number].index()
 
-    def mark_matching(self, numbers: set[int]) -> None:
-        """Set MATCH_ROLE on the sections that changed; quietly: the proxy re-filters once afterwards."""
+    def tag_shown(self, numbers: Iterable[int]) -> str:
+        """Tag the sections *numbers* and their ancestors; return the tag the filter should show.
+
+        Quietly: the filter re-reads every row once afterwards. Each call costs one setData per
+        row it changes, the fewer of: the rows whose membership changed (the previous tag is kept)
+        or the rows to show (a fresh tag, so the rows tagged before need no clearing).
+        """
+        shown = self._with_ancestors(numbers)
+        changed = shown ^ self._shown
+        if len(changed) < len(shown):
+            updates = [(n, self._tag if n in shown else "") for n in changed]
+        else:
+            self._generation += 1
+            self._tag = f"{self._generation:012d}"  # one width for all tags: none contains another
+            updates = [(n, self._tag) for n in shown]
         self.blockSignals(True)
         try:
-            for number in numbers ^ self._matching:
-                self._items[number].setData("1" if number in numbers else "0", MATCH_ROLE)
+            for number, tag in updates:
+                self._items[number].setData(tag, MATCH_ROLE)
         finally:
             self.blockSignals(False)
-        self._matching = set(numbers)
+        self._shown = shown
+        return self._tag
+
+    def _with_ancestors(self, numbers: Iterable[int]) -> set[int]:
+        shown: set[int] = set()
+        sections = self._article.sections
+        for number in numbers:
+            section = sections[number]
+            while section is not None and section.number not in shown:
+                shown.add(section.number)
+                section = section.parent
+        return shown
 
 
 def _section_item(section: Section) -> QStandardItem:
@@ -64,5 +86,4 @@ def _section_item(section: Section) -> QStandardItem:
     item.setToolTip(section.title)
     item.setData(section.anchor, ANCHOR_ROLE)
     item.setData(section.number, NUMBER_ROLE)
-    item.setData("1", MATCH_ROLE)
     return item
