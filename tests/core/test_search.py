@@ -169,3 +169,32 @@ def test_a_clause_remembered_for_one_query_is_not_changed_by_the_next(index):
     index.search("TRD ketamine bladder")
     index.search("TRD side efects")
     assert _summary(index.search("TRD")) == alone
+
+
+def test_an_index_built_a_section_at_a_time_finds_what_one_built_at_once_finds(article, index):
+    from viewer.core.search import IndexBuilder
+
+    builder = IndexBuilder(SynonymTable(article.metadata.synonyms))
+    for section in article.sections:
+        builder.add(section.number, f"{section.title}\n{section.body}")
+    built = builder.finish()
+    for query in ["TRD", "bladder", "side efects", '"nasal spray"', "monitor ketamine"]:
+        assert _summary(built.search(query)) == _summary(index.search(query)), query
+
+
+def test_the_clause_memory_stays_within_its_bounds(article, monkeypatch):
+    import viewer.core.search as search
+
+    monkeypatch.setattr(search, "CLAUSE_CACHE_CLAUSES", 4)
+    monkeypatch.setattr(search, "CLAUSE_CACHE_HITS", 12)
+    index = SearchIndex([(s.number, f"{s.title}\n{s.body}") for s in article.sections])
+    for query in ["ketamine", "depression", "bladder", "infusion", "dose", "ketamine", "nasal"]:
+        index.search(query)
+        remembered = index._clause_cache.values()
+        assert len(remembered) <= 4
+        assert sum(len(hits) for hits, _ in remembered) <= max(12, len(index.search(query).sections))
+    assert _summary(index.search("ketamine")) == _summary(SearchIndex(index_entries(article)).search("ketamine"))
+
+
+def index_entries(article):
+    return [(s.number, f"{s.title}\n{s.body}") for s in article.sections]

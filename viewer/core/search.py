@@ -15,7 +15,10 @@ from viewer.core.text import stem, tokenize
 
 MIN_PREFIX_CHARS = 3  # shorter words match whole words only: "iv" must not find "ivy"
 MIN_FUZZY_CHARS = 4
-CLAUSE_CACHE_SIZE = 32
+# Clauses remembered: the prefixes of the last dozen or so words typed, within a bound on the hits
+# kept (about 150 bytes each: some 30 MB at most).
+CLAUSE_CACHE_CLAUSES = 256
+CLAUSE_CACHE_HITS = 200_000
 
 
 class SectionHits:
@@ -80,20 +83,30 @@ class SearchIndex:
     def __init__(self, entries: Iterable[tuple[int, str]], synonyms: SynonymTable | None = None) -> None:
         self.synonyms = synonyms or SynonymTable()
         self._clause_cache: OrderedDict[Clause, _ClauseHits] = OrderedDict()
+        self._cached_hits = 0  # sections with hits over all remembered clauses
         self._tokens: dict[int, list[tuple[str, int, int]]] = {}
         self._postings: dict[str, dict[int, list[int]]] = defaultdict(lambda: defaultdict(list))
+        self._vocabulary: list[str] = []
+        self._by_stem: dict[str, list[str]] = defaultdict(list)
         for number, text in entries:
             self._add(number, text)
-        self._vocabulary = sorted(self._postings)
-        self._by_stem: dict[str, list[str]] = defaultdict(list)
-        for norm in self._vocabulary:
-            self._by_stem[stem(norm)].append(norm)
+        self._index_vocabulary()
 
     def _add(self, number: int, text: str) -> None:
         tokens = [(t.norm, t.start, t.end) for t in tokenize(text)]
         self._tokens[number] = tokens
         for position, (norm, _, _) in enumerate(tokens):
+            if norm not in self._postings:  # stemmed as first seen: spread over the sections
+                self._by_stem[stem(norm)].append(norm)
             self._postings[norm][number].append(position)
+
+    def _index_vocabulary(self) -> None:
+        self._vocabulary = sorted(self._postings)
+
+    def forget_clauses(self) -> None:
+        """Drop every remembered clause: the next searches run as if typed for the first time."""
+        self._clause_cache.clear()
+        self._cached_hits = 0
 
     @property
     def section_count(self) -> int:
@@ -121,12 +134,14 @@ class SearchIndex:
         are shared between results: nothing may change them after this.
         """
         found = self._clause_cache.get(clause)
-        if found is None:
-            found = self._clause_cache[clause] = self._match_clause(clause)
-            if len(self._clause_cache) > CLAUSE_CACHE_SIZE:
-                self._clause_cache.popitem(last=False)
-        else:
+        if found is not None:
             self._clause_cache.move_to_end(clause)
+            return found
+        found = self._clause_cache[clause] = self._match_clause(clause)
+        self._cached_hits += len(found[0])
+        while len(self._clause_cache) > CLAUSE_CACHE_CLAUSES or self._cached_hits > CLAUSE_CACHE_HITS:
+            _, (hits, _) = self._clause_cache.popitem(last=False)
+            self._cached_hits -= len(hits)
         return found
 
     def _match_clause(self, clause: Clause) -> _ClauseHits:
@@ -203,6 +218,25 @@ class SearchIndex:
             for number, positions in self._postings[norm].items():
                 merged[number] += positions
         return merged
+
+
+class IndexBuilder:
+    """Builds a SearchIndex one section at a time, so that a caller can stay responsive between sections.
+
+    The index is usable only once finish() has returned it.
+    """
+
+    def __init__(self, synonyms: SynonymTable | None = None) -> None:
+        self._index = SearchIndex((), synonyms)
+
+    def add(self, number: int, text: str) -> None:
+        """Index the text of section *number*."""
+        self._index._add(number, text)
+
+    def finish(self) -> SearchIndex:
+        """The index of every section added."""
+        self._index._index_vocabulary()
+        return self._index
 
 
 def _combine(per_clause: list[dict[int, SectionHits]]) -> dict[int, SectionHits]:
