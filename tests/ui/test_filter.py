@@ -230,3 +230,18 @@ def test_hit_counts_follow_every_keystroke_even_when_the_same_sections_match(qtb
         expected = {titles[n]: str(hits.count) for n, hits in result.sections.items()}
         assert {t: b for t, b in badges(window).items() if b} == expected, typed
         assert status(window) == f"{result.match_count} matches in {len(result.sections)} sections"
+
+
+def test_typing_before_the_index_is_built_says_so_then_searches_when_it_is(qtbot, bundled_article):
+    from viewer.ui.main_window import MainWindow
+
+    window = MainWindow(bundled_article)  # never shown: nothing starts the index but the typing
+    qtbot.addWidget(window)
+    seen_when_ready = []
+    window.search.indexReady.connect(lambda: seen_when_ready.append((status(window), window.search.result)))
+    qtbot.keyClicks(window.filter_edit, "bladder")
+    assert not window.search.index_ready
+    qtbot.waitUntil(lambda: window.search.result is not None)
+    assert seen_when_ready == [("Preparing the search…", None)]
+    assert status(window) == "1 match in 1 section"
+    assert badges(window)["C. Risks and Long-Term Effects"] == "1"

@@ -99,10 +99,9 @@ class ArticleView(QTextBrowser):
         """Scroll so that the heading of *anchor* is at the top, without echoing sectionEntered."""
         self._navigating = True
         try:
-            top = self.heading_top(anchor)
-            if anchor == self._first_anchor:
+            if anchor == self._first_anchor:  # no need to look for it: the first paint waits on this
                 self.verticalScrollBar().setValue(0)  # the very top, margin included
-            elif top is not None:
+            elif (top := self.heading_top(anchor)) is not None:
                 self.verticalScrollBar().setValue(round(top))
         finally:
             self._navigating = False
@@ -129,21 +128,35 @@ class ArticleView(QTextBrowser):
         names = [name for name, _ in headings[start:end]]
         return ([first] if first and first not in names else []) + names
 
-    def finish_layout(self) -> None:
-        """Lay the whole document out now rather than in idle moments over the next seconds.
+    def layout_steps(self, headings_per_step: int = 50) -> Iterator[None]:
+        """Find the headings and lay the whole document out, a few dozen sections per step.
 
-        Qt lays long documents out in the background; meanwhile the first jump far down lays
-        out everything above it, and each idle step delays a keystroke. Called once, after the
-        first paint, so those costs fall together before the reader starts searching.
+        Qt lays long documents out in idle moments by itself; meanwhile the first jump far down
+        lays out everything above it at once, and each idle step delays a keystroke. Stepping
+        through it right after the first paint, between other events, gets that over with early.
         """
-        self.document().documentLayout().blockBoundingRect(self.document().lastBlock())
+        if self._headings is None:
+            found = []
+            for heading in self._scan_headings():
+                found.append(heading)
+                if len(found) % 500 == 0:
+                    yield
+            if self._headings is None:  # not found meanwhile by someone who could not wait
+                self._keep_headings(found)
+        layout = self.document().documentLayout()
+        headings = self._heading_blocks()
+        for number in range(headings_per_step, len(headings), headings_per_step):
+            layout.blockBoundingRect(headings[number][1])
+            yield
+        layout.blockBoundingRect(self.document().lastBlock())
 
-    def section_texts(self) -> list[tuple[str, int, str]]:
+    def section_texts(self) -> Iterator[tuple[str, int, str]]:
         """(anchor, document position, text) of every section, as the pane shows it."""
         raw = self.document().toRawText()
         starts = [(name, block.position()) for name, block in self._heading_blocks()]
         ends = [start for _, start in starts[1:]] + [len(raw)]
-        return [(name, start, raw[start:end]) for (name, start), end in zip(starts, ends[: len(starts)], strict=True)]
+        for (name, start), end in zip(starts, ends[: len(starts)], strict=True):
+            yield name, start, raw[start:end]
 
     def show_hits(self, spans: list[tuple[int, int]], current: tuple[int, int] | None) -> None:
         """Highlight document *spans*; the *current* one stands out."""
@@ -155,7 +168,9 @@ class ArticleView(QTextBrowser):
         cursor = QTextCursor(self.document())
         cursor.setPosition(position)
         line_top = self.document().documentLayout().blockBoundingRect(cursor.block()).top()
-        line_top += cursor.block().layout().lineForTextPosition(cursor.positionInBlock()).y()
+        line = cursor.block().layout().lineForTextPosition(cursor.positionInBlock())
+        if line.isValid():  # a block never laid out (the pane not shown yet) has no lines
+            line_top += line.y()
         self._navigating = True
         try:
             self.verticalScrollBar().setValue(round(line_top - self.viewport().height() / 3))
@@ -232,9 +247,12 @@ class ArticleView(QTextBrowser):
         a 10,000-section article is never laid out whole just to find the section at the top.
         """
         if self._headings is None:
-            self._headings = list(self._scan_headings())
-            self._heading_numbers = {name: number for number, (name, _) in enumerate(self._headings)}
+            self._keep_headings(list(self._scan_headings()))
         return self._headings
+
+    def _keep_headings(self, headings: list[tuple[str, QTextBlock]]) -> None:
+        self._headings = headings
+        self._heading_numbers = {name: number for number, (name, _) in enumerate(headings)}
 
     def _heading_y(self, number: int) -> float:
         return self.document().documentLayout().blockBoundingRect(self._heading_blocks()[number][1]).top()

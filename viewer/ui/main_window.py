@@ -155,7 +155,7 @@ class MainWindow(QMainWindow):
 
     def _build_search_index_soon(self) -> None:
         # Search can wait, the first paint cannot. Resolved when it runs: the article may change meanwhile.
-        QTimer.singleShot(0, lambda: self.search.build_index())
+        QTimer.singleShot(0, lambda: self.search.start_indexing())
 
     def _on_find_requested(self) -> None:
         self.filter_edit.setFocus(Qt.FocusReason.ShortcutFocusReason)

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import gc
+import time
+from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal
@@ -17,6 +19,10 @@ if TYPE_CHECKING:  # the search modules load after the first paint, not before
     from viewer.core.search import SearchIndex, SearchResult
 
 TYPING_PAUSE_MS = 120  # long enough to skip intermediate keystrokes, short enough to feel live
+INDEX_SLICE_S = 0.010  # indexing yields to typing and painting this often: well inside one frame
+# The index is millions of small objects that live as long as the article. Frozen as they come,
+# the cyclic garbage collector never walks them again (a full walk is a pause of 50-200 ms).
+FREEZE_EVERY_SECTIONS = 200
 
 
 class SearchController(QObject):
@@ -24,9 +30,11 @@ class SearchController(QObject):
 
     Signals:
         sectionReached(str): a hit in the section with this anchor was brought into view.
+        indexReady(): the search index is built; searches from now on answer at once.
     """
 
     sectionReached = Signal(str)
+    indexReady = Signal()
 
     def __init__(
         self, article: Article, pane: NavigationPane, view: ArticleView, keywords: KeywordBar, proxy: SectionFilterProxy
@@ -41,6 +49,9 @@ class SearchController(QObject):
         self._current_hit: tuple[int, int] | None = None  # (section number, index of the hit in it)
         self._saved_place: tuple[str, int] | None = None
         self._typing_timer = QTimer(self, singleShot=True, interval=TYPING_PAUSE_MS)
+        self._index_timer = QTimer(self, singleShot=True, interval=0)
+        self._indexing = self._index_steps()
+        self._waiting_for_index = False
         self._connect_signals()
 
     @property
@@ -48,31 +59,72 @@ class SearchController(QObject):
         """The search being shown, or None."""
         return self._result
 
-    def build_index(self) -> SearchIndex:
-        """Index the article as the pane shows it (done once, after the first paint)."""
-        if self._index is None:
-            from viewer.core.query import SynonymTable
-            from viewer.core.search import SearchIndex
-            from viewer.core.text import blank_enumerator
+    @property
+    def index_ready(self) -> bool:
+        """Whether the search index is built."""
+        return self._index is not None
 
-            self._view.finish_layout()
-            entries = []
-            for anchor, start, text in self._view.section_texts():
-                number = self._numbers[anchor]
-                self._offsets[number] = start
-                entries.append((number, blank_enumerator(text)))
-            synonyms = SynonymTable(self._article.metadata.synonyms)
-            self._index = SearchIndex(entries, synonyms)
-            self._keyword_index = SearchIndex(enumerate(self._article.metadata.keywords), synonyms)
-            self._keywords.set_counts({k: len(self._index.search("", [k]).sections) for k in self._keywords.chips})
-            # The index is millions of small objects that live as long as the article: keep the cyclic
-            # garbage collector from walking them again in a pause between two keystrokes.
-            gc.freeze()
+    def start_indexing(self) -> None:
+        """Build the index in slices between other events; indexReady is emitted when it is done."""
+        if self._index is None and not self._index_timer.isActive():
+            self._index_timer.start()
+
+    def build_index(self) -> SearchIndex:
+        """The search index, finishing its build here and now if it is not done yet."""
+        if self._index is None:
+            self._index_timer.stop()
+            for _ in self._indexing:
+                pass
+            self._after_indexing()
         return self._index
 
+    def _index_a_slice(self) -> None:
+        deadline = time.perf_counter() + INDEX_SLICE_S
+        for _ in self._indexing:
+            if time.perf_counter() >= deadline:
+                self._index_timer.start()
+                return
+        self._after_indexing()
+
+    def _after_indexing(self) -> None:
+        self.indexReady.emit()
+        if self._waiting_for_index:
+            self.apply_now()
+
+    def _index_steps(self) -> Iterator[None]:
+        """Index the article as the pane shows it, yielding between sections."""
+        from viewer.core.text import blank_enumerator  # the imports come a library per slice
+
+        yield
+        from viewer.core.query import SynonymTable
+        from viewer.core.search import IndexBuilder, SearchIndex
+
+        gc.freeze()  # what start-up made lives on: no full collection walks it again while indexing
+        yield
+        yield from self._view.layout_steps()
+        synonyms = SynonymTable(self._article.metadata.synonyms)
+        builder = IndexBuilder(synonyms)
+        for count, (anchor, start, text) in enumerate(self._view.section_texts(), start=1):
+            number = self._numbers[anchor]
+            self._offsets[number] = start
+            builder.add(number, blank_enumerator(text))
+            if count % FREEZE_EVERY_SECTIONS == 0:
+                gc.freeze()
+            yield
+        index = builder.finish()
+        self._keyword_index = SearchIndex(enumerate(self._article.metadata.keywords), synonyms)
+        counts = {}
+        for keyword in self._keywords.chips:
+            counts[keyword] = len(index.search("", [keyword]).sections)
+            yield
+        self._keywords.set_counts(counts)
+        self._index = index
+        gc.freeze()
+
     def apply_now(self) -> None:
-        """Run the search for what is typed and chosen now."""
+        """Run the search for what is typed and chosen now (finishing the index first if need be)."""
         self._typing_timer.stop()
+        self._waiting_for_index = False
         text, chosen = self._pane.filter_edit.text(), self._keywords.selected()
         if not text.strip() and not chosen:
             self._show_everything()
@@ -102,12 +154,14 @@ class SearchController(QObject):
     def detach(self) -> None:
         """Stop listening to the widgets: another article's controller takes over."""
         self._typing_timer.stop()
+        self._index_timer.stop()
         for signal, slot in self._connections():
             signal.disconnect(slot)
         self.deleteLater()
 
     def _connect_signals(self) -> None:
-        self._typing_timer.timeout.connect(self.apply_now)
+        self._typing_timer.timeout.connect(self._apply_when_indexed)
+        self._index_timer.timeout.connect(self._index_a_slice)
         for signal, slot in self._connections():
             signal.connect(slot)
 
@@ -117,10 +171,19 @@ class SearchController(QObject):
             (edit.textEdited, self._on_text_edited),
             (edit.textChanged, self._on_text_changed),
             (edit.returnPressed, self._on_return_pressed),
-            (self._keywords.selectionChanged, self.apply_now),
+            (self._keywords.selectionChanged, self._apply_when_indexed),
             (self._pane.clear_button.clicked, self.reset),
             (self._view.verticalScrollBar().valueChanged, self._refresh_highlights),
         ]
+
+    def _apply_when_indexed(self) -> None:
+        """Search now if the index is built; else say so and search as soon as it is."""
+        if self._index is not None:
+            self.apply_now()
+            return
+        self._waiting_for_index = True
+        self._pane.show_status("Preparing the search…")
+        self.start_indexing()
 
     def _on_text_edited(self) -> None:
         self._typing_timer.start()
