@@ -48,20 +48,20 @@ class SectionFilterProxy(QSortFilterProxyModel):
             self._repaint_counts()
             return False
         self._fuzzy_by_section = fuzzy_by_section
-        # A reset, then the new tag: the tree drops its row mapping at once instead of being told
+        # A reset, then the new pattern: the tree drops its row mapping at once instead of being told
         # of thousands of removals and insertions (seconds at 10,000 sections), and the new filter
         # runs on an empty mapping, row by row only as the tree asks for them.
         self.beginResetModel()
-        tag = self.sourceModel().tag_shown(fuzzy_by_section or ()) if result else ""
+        pattern = self.sourceModel().tag_shown(fuzzy_by_section or ()) if result else ""
         self.endResetModel()
-        self.setFilterFixedString(tag)  # "" shows every row
+        self.setFilterRegularExpression(pattern)  # "" shows every row
         flags = set((fuzzy_by_section or {}).values())
         self.sort(0 if len(flags) == 2 else -1)  # exact hits above approximate ones, else document order
         return True
 
     def setSourceModel(self, model: QAbstractItemModel) -> None:
         self._result, self._fuzzy_by_section, self._subtree_fuzzy = None, None, {}
-        self.setFilterFixedString("")  # the tag of the previous model's search means nothing here
+        self.setFilterRegularExpression("")  # the previous model's tags mean nothing here
         super().setSourceModel(model)
 
     def lessThan(self, left: _Index, right: _Index) -> bool:

@@ -16,7 +16,7 @@ from viewer.core.article import Article, Section
 
 ANCHOR_ROLE = Qt.ItemDataRole.UserRole + 1
 NUMBER_ROLE = Qt.ItemDataRole.UserRole + 2
-MATCH_ROLE = Qt.ItemDataRole.UserRole + 3  # the tag of the search that shows this row (see tag_shown)
+MATCH_ROLE = Qt.ItemDataRole.UserRole + 3  # tag of the search that shows or hides this row (see tag_shown)
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -28,7 +28,8 @@ class QtSectionModel(QStandardItemModel):
         super().__init__(parent)
         self._article = article
         self._items: list[QStandardItem] = []
-        self._shown: set[int] = set()  # the sections tagged with self._tag
+        self._tagged: set[int] = set()  # the rows holding self._tag
+        self._hiding = False  # whether the tagged rows are the ones hidden rather than shown
         self._generation, self._tag = 0, ""
         for section in article.sections:
             item = _section_item(section)
@@ -46,28 +47,36 @@ class QtSectionModel(QStandardItemModel):
         return self._items[section.number].index()
 
     def tag_shown(self, numbers: Iterable[int]) -> str:
-        """Tag the sections *numbers* and their ancestors; return the tag the filter should show.
+        """Tag rows so that the sections *numbers* and their ancestors can be shown; return the
+        filter pattern (on MATCH_ROLE) that shows exactly those.
 
-        Quietly: the filter re-reads every row once afterwards. Each call costs one setData per
-        row it changes, the fewer of: the rows whose membership changed (the previous tag is kept)
-        or the rows to show (a fresh tag, so the rows tagged before need no clearing).
+        Quietly: the filter re-reads the rows once afterwards. The cost is one setData per row
+        tagged or untagged, so of three ways the cheapest is taken: re-tag only the rows that
+        changed; tag the rows to show with a fresh tag; or tag the rows to hide with a fresh tag.
+        Rows tagged before keep their old tag: it matches nothing any more.
         """
         shown = self._with_ancestors(numbers)
-        changed = shown ^ self._shown
-        if len(changed) < len(shown):
-            updates = [(n, self._tag if n in shown else "") for n in changed]
+        everything = range(len(self._items))
+        hidden = set(everything).difference(shown)
+        same_way = hidden if self._hiding else shown
+        changed = same_way ^ self._tagged
+        if len(changed) <= min(len(shown), len(hidden)) and self._tag:
+            self._set_tags((n, self._tag if n in same_way else "") for n in changed)
         else:
             self._generation += 1
-            self._tag = f"{self._generation:012d}"  # one width for all tags: none contains another
-            updates = [(n, self._tag) for n in shown]
+            self._tag = f"{self._generation:012d}"  # one width for all tags: none starts another
+            self._hiding = len(hidden) < len(shown)
+            self._set_tags((n, self._tag) for n in (hidden if self._hiding else shown))
+        self._tagged = hidden if self._hiding else shown
+        return f"^(?!{self._tag})" if self._hiding else f"^{self._tag}"
+
+    def _set_tags(self, updates: Iterable[tuple[int, str]]) -> None:
         self.blockSignals(True)
         try:
             for number, tag in updates:
                 self._items[number].setData(tag, MATCH_ROLE)
         finally:
             self.blockSignals(False)
-        self._shown = shown
-        return self._tag
 
     def _with_ancestors(self, numbers: Iterable[int]) -> set[int]:
         shown: set[int] = set()
