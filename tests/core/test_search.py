@@ -198,3 +198,12 @@ def test_the_clause_memory_stays_within_its_bounds(article, monkeypatch):
 
 def index_entries(article):
     return [(s.number, f"{s.title}\n{s.body}") for s in article.sections]
+
+
+def test_word_forms_found_in_one_section_add_up_without_changing_the_index():
+    index = SearchIndex([(0, "One infusion, then infusions weekly; infusion again."), (1, "Infusions only.")])
+    for _ in range(2):  # the second search must see the index as the first did
+        index.forget_clauses()
+        result = index.search("infusion")
+        assert {n: hits.count for n, hits in result.sections.items()} == {0: 3, 1: 1}
+        assert [b - a for a, b in index.spans(0, result.sections[0])] == [8, 9, 8]

@@ -31,9 +31,10 @@ class SectionHits:
 
     __slots__ = ("count", "fuzzy", "runs")
 
-    def __init__(self, runs: list[tuple[list[int], int]] | None = None, fuzzy: bool = False) -> None:
+    def __init__(self, runs: list[tuple[list[int], int]] | None = None, fuzzy: bool = False, count: int | None = None) -> None:
         self.runs: list[tuple[list[int], int]] = runs if runs is not None else []
-        self.count = sum(len(starts) for starts, _ in self.runs)  # how many hits the section has
+        # how many hits the section has; given by a caller that knows it, to spare the sum
+        self.count = count if count is not None else sum(len(starts) for starts, _ in self.runs)
         self.fuzzy = fuzzy
 
     def add_run(self, starts: list[int], length: int) -> None:
@@ -158,7 +159,7 @@ class SearchIndex:
             for number, starts in self._phrase_starts(word_sets).items():
                 entry = hits.get(number)
                 if entry is None:
-                    hits[number] = SectionHits([(starts, len(variant))], fuzzy)
+                    hits[number] = SectionHits([(starts, len(variant))], fuzzy, len(starts))
                 else:
                     entry.add_run(starts, len(variant))
                     entry.fuzzy = entry.fuzzy and fuzzy
@@ -197,12 +198,7 @@ class SearchIndex:
         for number, positions in first.items():
             if number not in candidates:
                 continue
-            tokens = self._tokens[number]
-            starts = [
-                p
-                for p in positions
-                if p + len(word_sets) <= len(tokens) and all(tokens[p + i][0] in word_sets[i] for i in range(1, len(word_sets)))
-            ]
+            starts = _phrases_at(self._tokens[number], positions, word_sets)
             if starts:
                 found[number] = starts
         return found
@@ -213,11 +209,31 @@ class SearchIndex:
     def _positions(self, norms: set[str]) -> dict[int, list[int]]:
         if len(norms) == 1:
             return self._postings[next(iter(norms))]  # shared, read-only: no copy on the hot path
-        merged: dict[int, list[int]] = defaultdict(list)
-        for norm in norms:
-            for number, positions in self._postings[norm].items():
-                merged[number] += positions
+        # Start from the commonest word's postings (a copy made in C) and add the others: the lists
+        # are shared with the index, so a section found twice gets a new list, never an extended one.
+        postings = sorted((self._postings[norm] for norm in norms), key=len, reverse=True)
+        merged = dict(postings[0])
+        for other in postings[1:]:
+            for number, positions in other.items():
+                known = merged.get(number)
+                merged[number] = positions if known is None else known + positions
         return merged
+
+
+def _phrases_at(tokens: list[tuple[str, int, int]], positions: list[int], word_sets: list[set[str]]) -> list[int]:
+    """The *positions* where the words that follow match the rest of the phrase.
+
+    Two- and three-word phrases (nearly all declared terms) are spelt out: the general form's
+    generator costs about as much as the check itself, on thousands of positions a keystroke.
+    """
+    last = len(tokens) - len(word_sets)
+    if len(word_sets) == 2:
+        second = word_sets[1]
+        return [p for p in positions if p <= last and tokens[p + 1][0] in second]
+    if len(word_sets) == 3:
+        second, third = word_sets[1], word_sets[2]
+        return [p for p in positions if p <= last and tokens[p + 1][0] in second and tokens[p + 2][0] in third]
+    return [p for p in positions if p <= last and all(tokens[p + i][0] in word_sets[i] for i in range(1, len(word_sets)))]
 
 
 class IndexBuilder:

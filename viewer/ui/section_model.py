@@ -31,6 +31,7 @@ class QtSectionModel(QStandardItemModel):
         self._tagged: set[int] = set()  # the rows holding self._tag
         self._hiding = False  # whether the tagged rows are the ones hidden rather than shown
         self._generation, self._tag = 0, ""
+        self._parents = [section.parent.number if section.parent else -1 for section in article.sections]
         for section in article.sections:
             item = _section_item(section)
             owner = self._items[section.parent.number] if section.parent else self.invisibleRootItem()
@@ -56,37 +57,41 @@ class QtSectionModel(QStandardItemModel):
         Rows tagged before keep their old tag: it matches nothing any more.
         """
         shown = self._with_ancestors(numbers)
-        everything = range(len(self._items))
-        hidden = set(everything).difference(shown)
-        same_way = hidden if self._hiding else shown
-        changed = same_way ^ self._tagged
-        if len(changed) <= min(len(shown), len(hidden)) and self._tag:
-            self._set_tags((n, self._tag if n in same_way else "") for n in changed)
+        hidden_count = len(self._items) - len(shown)
+        same_way = self._hidden(shown) if self._hiding else shown
+        gained, lost = same_way - self._tagged, self._tagged - same_way
+        if len(gained) + len(lost) <= min(len(shown), hidden_count) and self._tag:
+            self._set_tags(gained, self._tag)
+            self._set_tags(lost, "")
         else:
             self._generation += 1
             self._tag = f"{self._generation:012d}"  # one width for all tags: none starts another
-            self._hiding = len(hidden) < len(shown)
-            self._set_tags((n, self._tag) for n in (hidden if self._hiding else shown))
-        self._tagged = hidden if self._hiding else shown
+            self._hiding = hidden_count < len(shown)
+            same_way = self._hidden(shown) if self._hiding else shown
+            self._set_tags(same_way, self._tag)
+        self._tagged = same_way
         return f"^(?!{self._tag})" if self._hiding else f"^{self._tag}"
 
-    def _set_tags(self, updates: Iterable[tuple[int, str]]) -> None:
+    def _set_tags(self, numbers: Iterable[int], tag: str) -> None:
+        items, set_data, role = self._items, QStandardItem.setData, int(MATCH_ROLE)
         self.blockSignals(True)
         try:
-            for number, tag in updates:
-                self._items[number].setData(tag, MATCH_ROLE)
+            for number in numbers:
+                set_data(items[number], tag, role)
         finally:
             self.blockSignals(False)
 
     def _with_ancestors(self, numbers: Iterable[int]) -> set[int]:
-        shown: set[int] = set()
-        sections = self._article.sections
-        for number in numbers:
-            section = sections[number]
-            while section is not None and section.number not in shown:
-                shown.add(section.number)
-                section = section.parent
+        shown = set(numbers)
+        added, parents = shown, self._parents
+        while added:  # a level at a time: set operations, no Python loop per section and ancestor
+            added = {parents[number] for number in added}.difference(shown)
+            added.discard(-1)
+            shown |= added
         return shown
+
+    def _hidden(self, shown: set[int]) -> set[int]:
+        return set(range(len(self._items))).difference(shown)
 
 
 def _section_item(section: Section) -> QStandardItem:
