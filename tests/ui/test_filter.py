@@ -245,3 +245,33 @@ def test_typing_before_the_index_is_built_says_so_then_searches_when_it_is(qtbot
     assert seen_when_ready == [("Preparing the search…", None)]
     assert status(window) == "1 match in 1 section"
     assert badges(window)["C. Risks and Long-Term Effects"] == "1"
+
+
+def test_new_hit_counts_for_the_same_sections_are_painted(qtbot, open_window):
+    from PySide6.QtCore import QEvent, QObject
+
+    from tests.ui.helpers import find_row
+    from viewer.core.article import parse_article
+
+    window = open_window(parse_article("# Root\n\n## A\n\nfoo fooa foo\n\n## B\n\nfooa\n"))
+    type_filter(qtbot, window, "foo")
+    assert {t: b for t, b in badges(window).items() if b} == {"A": "3", "B": "1"}
+
+    class PaintedRegions(QObject):
+        def __init__(self):
+            super().__init__()
+            self.regions = []
+
+        def eventFilter(self, watched, event):
+            if event.type() == QEvent.Type.Paint:
+                self.regions.append(event.region())
+            return False
+
+    painted = PaintedRegions()
+    tree = window.section_tree
+    tree.viewport().installEventFilter(painted)
+    qtbot.keyClicks(window.filter_edit, "a")
+    window.search.apply_now()
+    qtbot.waitUntil(lambda: any(r.contains(tree.visualRect(find_row(tree, "A"))) for r in painted.regions))
+    assert {t: b for t, b in badges(window).items() if b} == {"A": "1", "B": "1"}
+    tree.viewport().removeEventFilter(painted)

@@ -1,10 +1,17 @@
 """Opening other articles in the window: bad files get a dialog and the current article stays."""
 
+import os
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
 import pytest
 
 from PySide6.QtWidgets import QMessageBox
 
 from tests.ui.helpers import visible_titles
+from viewer.core.article import parse_article
 
 ROOT = "Ketamine for Treatment-Resistant Depression"
 
@@ -62,3 +69,51 @@ def test_a_file_rewritten_while_open_is_shown_again(qtbot, window, write_article
     window.open_article_file(path)
     path.write_text("# Notes\n## New\n", encoding="utf-8")
     qtbot.waitUntil(lambda: visible_titles(window.section_tree) == ["Notes", "New"])
+
+
+def test_another_article_replaces_a_long_one_read_to_its_end():
+    # In a process of its own: reading the old document's freed heading blocks crashed the viewer.
+    script = textwrap.dedent(
+        """
+        from PySide6.QtWidgets import QApplication
+        from viewer.core.article import parse_article
+        from viewer.ui.main_window import MainWindow
+
+        def article(name, sections):
+            return parse_article("\\n".join(f"{'#' if n == 0 else '##'} {name} {n}\\nWords {n}." for n in range(sections)))
+
+        app = QApplication([])
+        window = MainWindow(article("Long", 3000))
+        window.show()
+        app.processEvents()
+        bar = window.article_view.verticalScrollBar()
+        bar.setValue(bar.maximum())
+        app.processEvents()
+        window.show_article(article("Short", 3))
+        app.processEvents()
+        print(window.section_tree.model().index(0, 0).data(), window.article_view.current_anchor)
+        """
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", script],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+        cwd=Path(__file__).resolve().parents[2],
+    )
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert result.stdout.split() == ["Short", "0", "short-0"]
+
+
+def test_an_article_replaced_while_its_index_is_half_built_stops_indexing(qtbot, window, bundled_article):
+    from inspect import GEN_CLOSED, getgeneratorstate
+
+    long_article = parse_article("\n".join(f"## Part {n}\nWords about part {n}." for n in range(2000)))
+    window.show_article(long_article)
+    qtbot.waitUntil(lambda: window.search._index_timer.isActive())
+    half_built = window.search
+    window.show_article(bundled_article)
+    assert not half_built.index_ready
+    assert getgeneratorstate(half_built._indexing) == GEN_CLOSED  # else it holds the controller alive
+    qtbot.waitUntil(lambda: window.search.index_ready)

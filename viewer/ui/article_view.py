@@ -70,10 +70,16 @@ class ArticleView(QTextBrowser):
         """Replace the shown article; resources resolve inside *folder* only."""
         self._folder = folder
         self.document().setDefaultStyleSheet(stylesheet)
-        self.setHtml(rendered.html)
+        # The old heading blocks die with the old document, and the scroll range shrinking under
+        # setHtml must not look for the section at the top among them (that read freed blocks).
+        self._headings, self._anchors = None, rendered.anchors
+        self._navigating = True
+        try:
+            self.setHtml(rendered.html)
+        finally:
+            self._navigating = False
         self._apply_reading_width()
         self._headings = None
-        self._anchors = rendered.anchors
         self._first_anchor = self._current_anchor = rendered.anchors[0] if rendered.anchors else ""
 
     @property

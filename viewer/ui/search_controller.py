@@ -75,6 +75,10 @@ class SearchController(QObject):
             self._index_timer.stop()
             for _ in self._indexing:
                 pass
+            if self._index is None:  # a slice failed part-way (and was reported): try once more, in full
+                self._indexing = self._index_steps()
+                for _ in self._indexing:
+                    pass
             self._after_indexing()
         return self._index
 
@@ -84,7 +88,8 @@ class SearchController(QObject):
             if time.perf_counter() >= deadline:
                 self._index_timer.start()
                 return
-        self._after_indexing()
+        if self._index is not None:
+            self._after_indexing()
 
     def _after_indexing(self) -> None:
         self.indexReady.emit()
@@ -155,6 +160,7 @@ class SearchController(QObject):
         """Stop listening to the widgets: another article's controller takes over."""
         self._typing_timer.stop()
         self._index_timer.stop()
+        self._indexing.close()  # its frame holds this controller: left suspended, neither would be freed
         for signal, slot in self._connections():
             signal.disconnect(slot)
         self.deleteLater()
@@ -211,6 +217,8 @@ class SearchController(QObject):
         self._pane.show_empty_state(None)
         if rows_changed:
             self._pane.section_tree.expandAll()
+        else:  # same rows, new hit counts: telling the tree row by row would cost more than this
+            self._pane.section_tree.viewport().update()
         self._pane.show_status(_status_text(result))
         self._settle_on_a_hit(result)
 

@@ -45,8 +45,7 @@ class SectionFilterProxy(QSortFilterProxyModel):
         fuzzy_by_section = {n: hits.fuzzy for n, hits in result.sections.items()} if result else None
         self._result, self._subtree_fuzzy = result, {}
         if fuzzy_by_section == self._fuzzy_by_section:
-            self._repaint_counts()
-            return False
+            return False  # the counts come from the result in data(): the view only needs a repaint
         self._fuzzy_by_section = fuzzy_by_section
         # A reset, then the new pattern: the tree drops its row mapping at once instead of being told
         # of thousands of removals and insertions (seconds at 10,000 sections), and the new filter
@@ -86,11 +85,6 @@ class SectionFilterProxy(QSortFilterProxyModel):
         if role == Qt.ItemDataRole.FontRole and not hits:
             return self._context_font
         return value
-
-    def _repaint_counts(self) -> None:
-        rows = self.rowCount()
-        if rows:
-            self.dataChanged.emit(self.index(0, 0), self.index(rows - 1, 0), [HITS_ROLE])
 
     def _fuzzy_below(self, section) -> bool:
         """False when this section or one below it matched exactly."""
