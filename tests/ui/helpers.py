@@ -2,6 +2,13 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
+import textwrap
+from collections.abc import Callable
+from pathlib import Path
+
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import QTreeView
 
@@ -39,3 +46,21 @@ def click_row(qtbot, tree: QTreeView, title_start: str) -> QModelIndex:
     rect = tree.visualRect(index)
     qtbot.mouseClick(tree.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     return index
+
+
+def run_in_own_process(
+    script: str, timeout: int = 300, preexec_fn: Callable[[], None] | None = None
+) -> subprocess.CompletedProcess:
+    """Run a Python *script* (dedented) offscreen in a process of its own, from the checkout.
+
+    For what may crash the process outright: the test fails on the exit status, not with it.
+    """
+    return subprocess.run(
+        [sys.executable, "-c", textwrap.dedent(script)],
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+        cwd=Path(__file__).resolve().parents[2],
+        preexec_fn=preexec_fn,
+    )

@@ -7,8 +7,6 @@ import ctypes.util
 import os
 import resource
 import struct
-import subprocess
-import sys
 import textwrap
 import zlib
 from pathlib import Path
@@ -18,6 +16,7 @@ import pytest
 from PySide6.QtCore import QUrl
 from PySide6.QtGui import QImage, QTextDocument
 
+from tests.ui.helpers import run_in_own_process
 from viewer.core.article import parse_article
 from viewer.core.render import ArticleRenderer, RenderedArticle
 from viewer.ui.article_view import ArticleView, can_show_image, image_source, load_image
@@ -174,13 +173,9 @@ def test_an_image_of_dev_zero_does_not_take_the_program_down(tmp_path):
         print(view.toPlainText().replace("\\ufffc", "").split())
         """
     )
-    result = subprocess.run(
-        [sys.executable, "-c", script],
-        capture_output=True,
-        text=True,
+    result = run_in_own_process(
+        script,
         timeout=120,
-        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
-        cwd=Path(__file__).resolve().parents[2],
         preexec_fn=lambda: resource.setrlimit(resource.RLIMIT_AS, (6 << 30, 6 << 30)),  # fail fast, not the machine
     )
     assert result.returncode == 0, result.stderr

@@ -1,16 +1,10 @@
 """Opening other articles in the window: bad files get a dialog and the current article stays."""
 
-import os
-import subprocess
-import sys
-import textwrap
-from pathlib import Path
-
 import pytest
 
 from PySide6.QtWidgets import QMessageBox
 
-from tests.ui.helpers import visible_titles
+from tests.ui.helpers import run_in_own_process, visible_titles
 from viewer.core.article import parse_article
 
 ROOT = "Ketamine for Treatment-Resistant Depression"
@@ -73,7 +67,7 @@ def test_a_file_rewritten_while_open_is_shown_again(qtbot, window, write_article
 
 def test_another_article_replaces_a_long_one_read_to_its_end():
     # In a process of its own: reading the old document's freed heading blocks crashed the viewer.
-    script = textwrap.dedent(
+    result = run_in_own_process(
         """
         from PySide6.QtWidgets import QApplication
         from viewer.core.article import parse_article
@@ -93,14 +87,6 @@ def test_another_article_replaces_a_long_one_read_to_its_end():
         app.processEvents()
         print(window.section_tree.model().index(0, 0).data(), window.article_view.current_anchor)
         """
-    )
-    result = subprocess.run(
-        [sys.executable, "-c", script],
-        capture_output=True,
-        text=True,
-        timeout=300,
-        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
-        cwd=Path(__file__).resolve().parents[2],
     )
     assert result.returncode == 0, result.stderr[-2000:]
     assert result.stdout.split() == ["Short", "0", "short-0"]
