@@ -10,7 +10,7 @@ from __future__ import annotations
 import html
 import re
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -26,6 +26,10 @@ MARKDOWN_EXTENSIONS = ["tables", "fenced_code", "def_list", "sane_lists"]
 SECTION_SECONDS = 2.0
 ARTICLE_SECONDS = 8.0
 """A 5 MB article of ordinary Markdown renders in about 3 s; the limits only bite on hostile input."""
+FIRST_SCREEN_CHARACTERS = 12_000
+"""Markdown rendered before a long article is first shown: more than a tall screen holds. The rest
+follows between other events (the bundled article, about 10,000 characters, is shown whole)."""
+DOCUMENT_START, DOCUMENT_END = "<html><body>", "\n</body></html>"
 
 ImageCheck = Callable[[Path | None, str], bool]
 """Whether the image *src* can be shown from the article folder; a refused one shows its alt text."""
@@ -66,17 +70,24 @@ class ArticleRenderer:
 
         Images resolve in the folder of ``article.path``; without a path none are shown.
         """
+        return RenderedArticle(document_html(self.section_html(article)), tuple(s.anchor for s in article.sections))
+
+    def section_html(self, article: Article) -> Iterator[str]:
+        """The HTML of each section in document order, one at a time: a caller may pause in between.
+
+        The article's time budget counts only the time spent converting, not the pauses.
+        """
         folder = article.path.parent if article.path else None
-        parts = ["<html><body>"]
-        deadline = time.monotonic() + ARTICLE_SECONDS
+        spent = 0.0
         with TimeLimit() as limit:
             for section in article.sections:
-                parts.append(heading_html(section))
+                started = time.monotonic()
+                parts = [heading_html(section)]
                 if section.number == 0:
                     parts.append(front_matter_html(article))
-                parts.append(self._convert(section.body, folder, limit, deadline - time.monotonic()))
-        parts.append("</body></html>")
-        return RenderedArticle("\n".join(parts), tuple(s.anchor for s in article.sections))
+                parts.append(self._convert(section.body, folder, limit, ARTICLE_SECONDS - spent))
+                spent += time.monotonic() - started
+                yield "\n".join(parts)
 
     def body_html(self, body: str, folder: Path | None = None) -> str:
         """A section body as sanitized HTML; images resolve in *folder*."""
@@ -111,6 +122,21 @@ class ArticleRenderer:
             return f'<span class="missing-image">{html.escape(label)}</span>'
 
         return _IMG.sub(replace, body)
+
+
+def document_html(sections: Iterable[str]) -> str:
+    """One HTML document holding the rendered *sections* (see ArticleRenderer.section_html)."""
+    return DOCUMENT_START + "".join(f"\n{part}" for part in sections) + DOCUMENT_END
+
+
+def first_screen_sections(article: Article, characters: int = FIRST_SCREEN_CHARACTERS) -> int:
+    """How many sections, from the first, to render before the article is first shown."""
+    total = 0
+    for section in article.sections:
+        total += len(section.title) + len(section.body)
+        if total >= characters:
+            return section.number + 1
+    return len(article.sections)
 
 
 def printable(text: str) -> str:

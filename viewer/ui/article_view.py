@@ -22,7 +22,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QAbstractSlider, QTextBrowser, QTextEdit, QWidget
 
 from viewer.core.links import LinkKind, classify_link, read_resource
-from viewer.core.render import RenderedArticle
+from viewer.core.render import DOCUMENT_END, RenderedArticle
 
 READING_WIDTH_PX = 760  # about 75 characters of body text: longer lines are hard to follow
 MAX_IMAGE_PIXELS = 25_000_000  # 100 MB decoded: more than any screen shows, less than a kiosk can spare
@@ -59,6 +59,9 @@ class ArticleView(QTextBrowser):
         self._anchors: tuple[str, ...] = ()
         self._normal_point_size = self.font().pointSizeF()
         self._headings: list[tuple[str, QTextBlock]] | None = None  # (anchor, heading block), document order
+        self._shown_html = ""
+        self._more: Iterator[str] | None = None  # the HTML of the sections not rendered yet
+        self._more_html: list[str] = []
         self._heading_numbers: dict[str, int] = {}
         self._current_anchor = ""
         self._navigating = False
@@ -66,21 +69,72 @@ class ArticleView(QTextBrowser):
         self.anchorClicked.connect(self._on_anchor_clicked)
         self.verticalScrollBar().valueChanged.connect(self._on_scrolled)
 
-    def show_article(self, rendered: RenderedArticle, folder: Path | None, stylesheet: str) -> None:
-        """Replace the shown article; resources resolve inside *folder* only."""
+    def show_article(
+        self, rendered: RenderedArticle, folder: Path | None, stylesheet: str, more: Iterator[str] | None = None
+    ) -> None:
+        """Replace the shown article; resources resolve inside *folder* only.
+
+        *rendered* may hold only the first sections; *more* then yields the HTML of the others, which
+        rendering_steps() adds (the document is replaced once, when they are all rendered).
+        """
         self._folder = folder
         self.document().setDefaultStyleSheet(stylesheet)
+        self._anchors, self._shown_html, self._more, self._more_html = rendered.anchors, rendered.html, more, []
+        self._set_document(rendered.html)
+        self._first_anchor = self._current_anchor = rendered.anchors[0] if rendered.anchors else ""
+
+    @property
+    def complete(self) -> bool:
+        """Whether every section of the article is in the pane."""
+        return self._more is None
+
+    def rendering_steps(self) -> Iterator[None]:
+        """Render the sections not shown yet, one a step, then show the whole article in place."""
+        while self._more is not None:
+            part = next(self._more, None)
+            if part is None:
+                self._show_whole()
+                return
+            self._more_html.append(part)
+            yield
+
+    def finish_rendering(self) -> None:
+        """Render and show the rest of the article now."""
+        for _ in self.rendering_steps():
+            pass
+
+    def _show_whole(self) -> None:
+        """Replace the first sections by the whole article, the reader's place kept."""
+        top_block = self.cursorForPosition(self.viewport().rect().topLeft()).block().blockNumber()
+        scroll, anchor = self.verticalScrollBar().value(), self._current_anchor
+        whole = self._shown_html.removesuffix(DOCUMENT_END) + "".join(f"\n{part}" for part in self._more_html) + DOCUMENT_END
+        self._more, self._more_html, self._shown_html = None, [], whole
+        self._set_document(whole)
+        # Lay out as far as the reader was, so that the scroll range reaches back there.
+        self.document().documentLayout().blockBoundingRect(self.document().findBlockByNumber(top_block + 50))
+        self.reveal_scroll(scroll, anchor)
+
+    def _reach(self, y: float) -> None:
+        """Make the scroll range reach document position *y*.
+
+        Qt lays a long document out lazily and tells the scroll bar how far it got only now and
+        then; a jump further down than that would stop short.
+        """
+        if y > self.verticalScrollBar().maximum():
+            layout = self.document().documentLayout()
+            layout.documentSizeChanged.emit(layout.documentSize())
+
+    def _set_document(self, html: str) -> None:
         # The old heading blocks die with the old document, and the scroll range shrinking under
         # setHtml must not look for the section at the top among them (that read freed blocks).
-        self._headings, self._anchors = None, rendered.anchors
+        self._headings = None
         self._navigating = True
         try:
-            self.setHtml(rendered.html)
+            self.setHtml(html)
         finally:
             self._navigating = False
         self._apply_reading_width()
         self._headings = None
-        self._first_anchor = self._current_anchor = rendered.anchors[0] if rendered.anchors else ""
 
     @property
     def zoom_step(self) -> int:
@@ -103,11 +157,14 @@ class ArticleView(QTextBrowser):
 
     def scroll_to_section(self, anchor: str) -> None:
         """Scroll so that the heading of *anchor* is at the top, without echoing sectionEntered."""
+        if anchor != self._first_anchor and not self.complete and self.heading_top(anchor) is None:
+            self.finish_rendering()  # a section not rendered yet: the reader wants it now
         self._navigating = True
         try:
             if anchor == self._first_anchor:  # no need to look for it: the first paint waits on this
                 self.verticalScrollBar().setValue(0)  # the very top, margin included
             elif (top := self.heading_top(anchor)) is not None:
+                self._reach(top)
                 self.verticalScrollBar().setValue(round(top))
         finally:
             self._navigating = False
@@ -177,6 +234,7 @@ class ArticleView(QTextBrowser):
         line = cursor.block().layout().lineForTextPosition(cursor.positionInBlock())
         if line.isValid():  # a block never laid out (the pane not shown yet) has no lines
             line_top += line.y()
+        self._reach(line_top)
         self._navigating = True
         try:
             self.verticalScrollBar().setValue(round(line_top - self.viewport().height() / 3))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from itertools import islice
 from pathlib import Path
 
 from PySide6.QtCore import QModelIndex, Qt, QTimer, QUrl
@@ -13,7 +14,7 @@ from viewer import APP_NAME, __version__
 from viewer.core.article import Article
 from viewer.core.errors import ArticleError
 from viewer.core.loader import load_article
-from viewer.core.render import ArticleRenderer
+from viewer.core.render import ArticleRenderer, RenderedArticle, document_html, first_screen_sections
 from viewer.core.resources import ARTICLE_STYLESHEET, WINDOW_STYLESHEET, read_resource_text
 from viewer.core.settings import Settings
 from viewer.ui.article_view import ArticleView, can_show_image
@@ -62,7 +63,14 @@ class MainWindow(QMainWindow):
         self.article = article
         self.setWindowTitle(f"{article.title} — {APP_NAME}")
         folder = article.path.parent if article.path else None
-        self.article_view.show_article(self._renderer.render(article), folder, read_resource_text(ARTICLE_STYLESHEET))
+        # A long article is shown as soon as its first screen is rendered; the search index, built
+        # after the first paint, renders the rest first (and a jump further down waits for it).
+        sections = self._renderer.section_html(article)
+        first = document_html(islice(sections, first_screen_sections(article)))
+        anchors = tuple(section.anchor for section in article.sections)
+        self.article_view.show_article(
+            RenderedArticle(first, anchors), folder, read_resource_text(ARTICLE_STYLESHEET), more=sections
+        )
         self.section_model = QtSectionModel(article, self)
         self.section_filter.setSourceModel(self.section_model)
         self.section_tree.expandAll()

@@ -106,6 +106,7 @@ class SearchController(QObject):
 
         gc.freeze()  # what start-up made lives on: no full collection walks it again while indexing
         yield
+        yield from self._view.rendering_steps()
         yield from self._view.layout_steps()
         synonyms = SynonymTable(self._article.metadata.synonyms)
         builder = IndexBuilder(synonyms)
