@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Iterator
+from itertools import islice
 from pathlib import Path
 from urllib.parse import quote
 
@@ -22,7 +23,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QAbstractSlider, QTextBrowser, QTextEdit, QWidget
 
 from viewer.core.links import LinkKind, classify_link, read_resource
-from viewer.core.render import DOCUMENT_END, RenderedArticle
+from viewer.core.render import RenderedArticle, document_html
 
 READING_WIDTH_PX = 760  # about 75 characters of body text: longer lines are hard to follow
 MAX_IMAGE_PIXELS = 25_000_000  # 100 MB decoded: more than any screen shows, less than a kiosk can spare
@@ -59,9 +60,9 @@ class ArticleView(QTextBrowser):
         self._anchors: tuple[str, ...] = ()
         self._normal_point_size = self.font().pointSizeF()
         self._headings: list[tuple[str, QTextBlock]] | None = None  # (anchor, heading block), document order
-        self._shown_html = ""
         self._more: Iterator[str] | None = None  # the HTML of the sections not rendered yet
-        self._more_html: list[str] = []
+        self._scratch = QTextDocument(self)  # lays out a heading alone, to copy its block format
+        self.document().setUndoRedoEnabled(False)  # read-only: appended sections need no undo history
         self._heading_numbers: dict[str, int] = {}
         self._current_anchor = ""
         self._navigating = False
@@ -79,7 +80,7 @@ class ArticleView(QTextBrowser):
         """
         self._folder = folder
         self.document().setDefaultStyleSheet(stylesheet)
-        self._anchors, self._shown_html, self._more, self._more_html = rendered.anchors, rendered.html, more, []
+        self._anchors, self._more = rendered.anchors, more
         self._set_document(rendered.html)
         self._first_anchor = self._current_anchor = rendered.anchors[0] if rendered.anchors else ""
 
@@ -88,31 +89,40 @@ class ArticleView(QTextBrowser):
         """Whether every section of the article is in the pane."""
         return self._more is None
 
-    def rendering_steps(self) -> Iterator[None]:
-        """Render the sections not shown yet, one a step, then show the whole article in place."""
+    def rendering_steps(self, sections_per_step: int = 20) -> Iterator[None]:
+        """Render the sections not shown yet and add them to the pane, a few dozen a step."""
         while self._more is not None:
-            part = next(self._more, None)
-            if part is None:
-                self._show_whole()
-                return
-            self._more_html.append(part)
-            yield
+            parts = list(islice(self._more, sections_per_step))
+            if len(parts) < sections_per_step:
+                self._more = None
+            if parts:
+                self._append_sections(parts)
+                yield
 
     def finish_rendering(self) -> None:
-        """Render and show the rest of the article now."""
-        for _ in self.rendering_steps():
-            pass
+        """Render the rest of the article and add it to the pane now."""
+        if self._more is not None:
+            parts, self._more = list(self._more), None
+            if parts:
+                self._append_sections(parts)
 
-    def _show_whole(self) -> None:
-        """Replace the first sections by the whole article, the reader's place kept."""
-        top_block = self.cursorForPosition(self.viewport().rect().topLeft()).block().blockNumber()
-        scroll, anchor = self.verticalScrollBar().value(), self._current_anchor
-        whole = self._shown_html.removesuffix(DOCUMENT_END) + "".join(f"\n{part}" for part in self._more_html) + DOCUMENT_END
-        self._more, self._more_html, self._shown_html = None, [], whole
-        self._set_document(whole)
-        # Lay out as far as the reader was, so that the scroll range reaches back there.
-        self.document().documentLayout().blockBoundingRect(self.document().findBlockByNumber(top_block + 50))
-        self.reveal_scroll(scroll, anchor)
+    def _append_sections(self, parts: list[str]) -> None:
+        """Add rendered sections at the end, each block formatted as in a document made at once.
+
+        Inserted HTML merges its first block into the block at the cursor, which would lose the
+        heading's block format: so a new block gets it first, taken from the same heading laid
+        into a scratch document with the same style sheet.
+        """
+        document = self.document()
+        first_new = document.blockCount()
+        self._scratch.setDefaultStyleSheet(document.defaultStyleSheet())
+        self._scratch.setHtml(parts[0].partition("\n")[0])  # a section's HTML starts with its heading line
+        cursor = QTextCursor(document)
+        cursor.movePosition(QTextCursor.MoveOperation.End)
+        cursor.insertBlock(self._scratch.begin().blockFormat())
+        cursor.insertHtml(document_html(parts))  # in a body of its own, the style sheet's body rules apply
+        if self._headings is not None:
+            self._add_headings(list(self._scan_headings(document.findBlockByNumber(first_new), len(self._headings))))
 
     def _reach(self, y: float) -> None:
         """Make the scroll range reach document position *y*.
@@ -205,7 +215,8 @@ class ArticleView(QTextBrowser):
                 if len(found) % 500 == 0:
                     yield
             if self._headings is None:  # not found meanwhile by someone who could not wait
-                self._keep_headings(found)
+                self._headings, self._heading_numbers = [], {}
+                self._add_headings(found)
         layout = self.document().documentLayout()
         headings = self._heading_blocks()
         for number in range(headings_per_step, len(headings), headings_per_step):
@@ -311,19 +322,22 @@ class ArticleView(QTextBrowser):
         a 10,000-section article is never laid out whole just to find the section at the top.
         """
         if self._headings is None:
-            self._keep_headings(list(self._scan_headings()))
+            self._headings, self._heading_numbers = [], {}
+            self._add_headings(list(self._scan_headings()))
         return self._headings
 
-    def _keep_headings(self, headings: list[tuple[str, QTextBlock]]) -> None:
-        self._headings = headings
-        self._heading_numbers = {name: number for number, (name, _) in enumerate(headings)}
+    def _add_headings(self, headings: list[tuple[str, QTextBlock]]) -> None:
+        for name, block in headings:
+            self._heading_numbers[name] = len(self._headings)
+            self._headings.append((name, block))
 
     def _heading_y(self, number: int) -> float:
         return self.document().documentLayout().blockBoundingRect(self._heading_blocks()[number][1]).top()
 
-    def _scan_headings(self) -> Iterator[tuple[str, QTextBlock]]:
-        block = self.document().begin()
-        anchors = iter(self._anchors)
+    def _scan_headings(self, block: QTextBlock | None = None, skip: int = 0) -> Iterator[tuple[str, QTextBlock]]:
+        """(anchor, block) of the headings from *block* on (the start), the first *skip* anchors taken."""
+        block = block if block is not None else self.document().begin()
+        anchors = iter(self._anchors[skip:])
         while block.isValid():
             if block.blockFormat().headingLevel() > 0:
                 anchor = next(anchors, None)
