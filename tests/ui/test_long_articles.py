@@ -58,6 +58,7 @@ def _blocks(document):
                 form.headingLevel(),
                 round(form.topMargin()),
                 round(form.bottomMargin()),
+                (form.lineHeight(), form.lineHeightType()),
                 block.textList() is not None,
                 (font.fontPointSize(), font.fontWeight(), font.fontItalic()) if font else None,
             )
@@ -94,3 +95,43 @@ def test_sections_added_later_look_as_if_the_article_were_shown_at_once(qtbot):
     # Only the empty block Qt keeps after a table may differ where sections were added: its font,
     # which it takes from the heading that follows when the whole article is imported at once.
     assert [b for b in added if b[0]] == [b for b in whole if b[0]]
+
+
+def test_each_section_rendered_later_is_a_step_of_its_own(qtbot):
+    # The background slices check the clock between steps: a slow section must not bring 19 more along.
+    from viewer.core.render import RenderedArticle, document_html
+    from viewer.ui.article_view import ArticleView
+
+    view = ArticleView()
+    qtbot.addWidget(view)
+    later = (f"<h2>Part {n}</h2>\n<p>Text {n}.</p>" for n in range(1, 46))
+    view.show_article(RenderedArticle(document_html(["<h1>Start</h1>"]), ("start",)), None, "", more=later)
+    assert sum(1 for _ in view.rendering_steps(sections_per_step=20)) == 45
+    assert view.complete and "Text 45." in view.toPlainText()
+
+
+def test_a_failure_while_rendering_the_rest_is_shown_in_the_pane_and_reported(qtbot):
+    import pytest
+
+    from viewer.core.render import RenderedArticle, document_html
+    from viewer.ui.article_view import ArticleView
+
+    def sections():
+        yield "<h2>Two</h2>\n<p>Second part.</p>"
+        raise ValueError("formatting failed")
+
+    view = ArticleView()
+    qtbot.addWidget(view)
+    view.show_article(RenderedArticle(document_html(["<h1>One</h1>"]), ("one", "two", "three")), None, "", more=sections())
+    with pytest.raises(ValueError):
+        view.finish_rendering()
+    for _ in view.rendering_steps():  # as the background slices carry on: what was rendered goes in, with a note
+        pass
+    assert view.complete
+    assert "Second part." in view.toPlainText() and "could not be shown" in view.toPlainText()
+
+
+def test_an_article_that_fits_its_first_screen_is_complete_at_once(qtbot, bundled_article):
+    window = MainWindow(bundled_article)
+    qtbot.addWidget(window)
+    assert window.article_view.complete

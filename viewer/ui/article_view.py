@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Iterator
-from itertools import islice
 from pathlib import Path
 from urllib.parse import quote
 
@@ -32,6 +31,7 @@ IMAGE_FORMATS = frozenset({"png", "jpeg", "gif", "bmp", "webp"})
 MIN_ZOOM, MAX_ZOOM = -5, 10  # points of text size around normal
 HIT_COLOR = "#fff176"
 CURRENT_HIT_COLOR = "#ffb74d"
+_CUT_SHORT = "The rest of this article could not be shown: something went wrong while formatting it."
 _TOP_TOLERANCE_PX = 4  # a heading this close below the top already counts as "at the top"
 
 
@@ -61,6 +61,7 @@ class ArticleView(QTextBrowser):
         self._normal_point_size = self.font().pointSizeF()
         self._headings: list[tuple[str, QTextBlock]] | None = None  # (anchor, heading block), document order
         self._more: Iterator[str] | None = None  # the HTML of the sections not rendered yet
+        self._rendered: list[str] = []  # sections rendered, not yet in the pane
         self._scratch = QTextDocument(self)  # lays out a heading alone, to copy its block format
         self.document().setUndoRedoEnabled(False)  # read-only: appended sections need no undo history
         self._heading_numbers: dict[str, int] = {}
@@ -80,31 +81,52 @@ class ArticleView(QTextBrowser):
         """
         self._folder = folder
         self.document().setDefaultStyleSheet(stylesheet)
-        self._anchors, self._more = rendered.anchors, more
+        self._anchors, self._more, self._rendered = rendered.anchors, more, []
         self._set_document(rendered.html)
         self._first_anchor = self._current_anchor = rendered.anchors[0] if rendered.anchors else ""
 
     @property
     def complete(self) -> bool:
         """Whether every section of the article is in the pane."""
-        return self._more is None
+        return self._more is None and not self._rendered
 
     def rendering_steps(self, sections_per_step: int = 20) -> Iterator[None]:
-        """Render the sections not shown yet and add them to the pane, a few dozen a step."""
+        """Render the sections not shown yet, a step each, and add them to the pane a few dozen at a time."""
         while self._more is not None:
-            parts = list(islice(self._more, sections_per_step))
-            if len(parts) < sections_per_step:
-                self._more = None
-            if parts:
-                self._append_sections(parts)
+            part = self._next_section()
+            if part is not None:
+                self._rendered.append(part)
+            if len(self._rendered) >= sections_per_step:
+                self._add_rendered()
+            if part is not None:
                 yield
+        self._add_rendered()  # also what a failed step rendered before it failed
 
     def finish_rendering(self) -> None:
         """Render the rest of the article and add it to the pane now."""
-        if self._more is not None:
-            parts, self._more = list(self._more), None
-            if parts:
-                self._append_sections(parts)
+        while self._more is not None:
+            part = self._next_section()
+            if part is not None:
+                self._rendered.append(part)
+        self._add_rendered()
+
+    def _add_rendered(self) -> None:
+        if self._rendered:
+            parts, self._rendered = self._rendered, []
+            self._append_sections(parts)
+
+    def _next_section(self) -> str | None:
+        """The next section's HTML; None, and nothing more to come, at the end or on a failure."""
+        try:
+            return next(self._more)
+        except StopIteration:
+            self._more = None
+        except Exception:
+            # The pane says the article is cut short; the error itself goes on to the error log.
+            self._more = None
+            self._rendered.append(f'<p class="render-problem"><i>{_CUT_SHORT}</i></p>')
+            raise
+        return None
 
     def _append_sections(self, parts: list[str]) -> None:
         """Add rendered sections at the end, each block formatted as in a document made at once.
@@ -116,10 +138,12 @@ class ArticleView(QTextBrowser):
         document = self.document()
         first_new = document.blockCount()
         self._scratch.setDefaultStyleSheet(document.defaultStyleSheet())
-        self._scratch.setHtml(parts[0].partition("\n")[0])  # a section's HTML starts with its heading line
+        # A section's HTML starts with its heading line; in a body, as it is in the pane.
+        self._scratch.setHtml(document_html([parts[0].partition("\n")[0]]))
+        heading = self._scratch.begin()
         cursor = QTextCursor(document)
         cursor.movePosition(QTextCursor.MoveOperation.End)
-        cursor.insertBlock(self._scratch.begin().blockFormat())
+        cursor.insertBlock(heading.blockFormat(), heading.charFormat())
         cursor.insertHtml(document_html(parts))  # in a body of its own, the style sheet's body rules apply
         if self._headings is not None:
             self._add_headings(list(self._scan_headings(document.findBlockByNumber(first_new), len(self._headings))))

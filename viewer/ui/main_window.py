@@ -65,12 +65,13 @@ class MainWindow(QMainWindow):
         folder = article.path.parent if article.path else None
         # A long article is shown as soon as its first screen is rendered; the search index, built
         # after the first paint, renders the rest first (and a jump further down waits for it).
-        sections = self._renderer.section_html(article)
-        first = document_html(islice(sections, first_screen_sections(article)))
+        sections, count = self._renderer.section_html(article), first_screen_sections(article)
+        first = document_html(islice(sections, count))
+        if count == len(article.sections):
+            sections.close()  # all shown: let the renderer's time-limit thread go now
         anchors = tuple(section.anchor for section in article.sections)
-        self.article_view.show_article(
-            RenderedArticle(first, anchors), folder, read_resource_text(ARTICLE_STYLESHEET), more=sections
-        )
+        more = sections if count < len(article.sections) else None
+        self.article_view.show_article(RenderedArticle(first, anchors), folder, read_resource_text(ARTICLE_STYLESHEET), more=more)
         self.section_model = QtSectionModel(article, self)
         self.section_filter.setSourceModel(self.section_model)
         self.section_tree.expandAll()
