@@ -28,7 +28,7 @@ ARTICLE_SECONDS = 8.0
 """A 5 MB article of ordinary Markdown renders in about 3 s; the limits only bite on hostile input."""
 FIRST_SCREEN_CHARACTERS = 12_000
 """Markdown rendered before a long article is first shown: more than a tall screen holds. The rest
-follows between other events (the bundled article, about 10,000 characters, is shown whole)."""
+follows between other events (the bundled article, about 5,000 characters, is shown whole)."""
 DOCUMENT_START, DOCUMENT_END = "<html><body>", "\n</body></html>"
 
 ImageCheck = Callable[[Path | None, str], bool]

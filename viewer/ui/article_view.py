@@ -62,7 +62,7 @@ class ArticleView(QTextBrowser):
         self._headings: list[tuple[str, QTextBlock]] | None = None  # (anchor, heading block), document order
         self._more: Iterator[str] | None = None  # the HTML of the sections not rendered yet
         self._rendered: list[str] = []  # sections rendered, not yet in the pane
-        self._scratch = QTextDocument(self)  # lays out a heading alone, to copy its block format
+        self._scratch = QTextDocument(self)  # lays out a heading alone, to copy its formats
         self.document().setUndoRedoEnabled(False)  # read-only: appended sections need no undo history
         self._heading_numbers: dict[str, int] = {}
         self._current_anchor = ""
@@ -77,7 +77,7 @@ class ArticleView(QTextBrowser):
         """Replace the shown article; resources resolve inside *folder* only.
 
         *rendered* may hold only the first sections; *more* then yields the HTML of the others, which
-        rendering_steps() adds (the document is replaced once, when they are all rendered).
+        rendering_steps() (or finish_rendering()) appends to the document.
         """
         self._folder = folder
         self.document().setDefaultStyleSheet(stylesheet)
@@ -132,8 +132,8 @@ class ArticleView(QTextBrowser):
         """Add rendered sections at the end, each block formatted as in a document made at once.
 
         Inserted HTML merges its first block into the block at the cursor, which would lose the
-        heading's block format: so a new block gets it first, taken from the same heading laid
-        into a scratch document with the same style sheet.
+        heading's formats: so a new block gets them first, taken from the same heading laid into a
+        scratch document with the same style sheet.
         """
         document = self.document()
         first_new = document.blockCount()

@@ -67,10 +67,10 @@ class MainWindow(QMainWindow):
         # after the first paint, renders the rest first (and a jump further down waits for it).
         sections, count = self._renderer.section_html(article), first_screen_sections(article)
         first = document_html(islice(sections, count))
-        if count == len(article.sections):
+        more = sections if count < len(article.sections) else None
+        if more is None:
             sections.close()  # all shown: let the renderer's time-limit thread go now
         anchors = tuple(section.anchor for section in article.sections)
-        more = sections if count < len(article.sections) else None
         self.article_view.show_article(RenderedArticle(first, anchors), folder, read_resource_text(ARTICLE_STYLESHEET), more=more)
         self.section_model = QtSectionModel(article, self)
         self.section_filter.setSourceModel(self.section_model)
