@@ -1,5 +1,7 @@
 """Search decides what the filter shows: words, phrases, stems, typos and declared synonyms."""
 
+from itertools import pairwise
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -207,3 +209,23 @@ def test_word_forms_found_in_one_section_add_up_without_changing_the_index():
         result = index.search("infusion")
         assert {n: hits.count for n, hits in result.sections.items()} == {0: 3, 1: 1}
         assert [b - a for a, b in index.spans(0, result.sections[0])] == [8, 9, 8]
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.sampled_from(["the", "word", "words", "a", '"a word"', "word word", "wor"]), min_size=1, max_size=4))
+def test_a_hit_count_is_the_number_of_distinct_spans_marked(words):
+    text = "A word, the words; a word word the a. Words the word."
+    index = SearchIndex([(0, text)])
+    result = index.search(" ".join(words))
+    for number, hits in result.sections.items():
+        spans = index.spans(number, hits)
+        assert hits.count == len(spans)
+        assert all(end <= next_start for (_, end), (next_start, _) in pairwise(spans)), "no overlap"
+
+
+def test_a_word_typed_twice_marks_each_occurrence_once():
+    text = "bladder problems and bladder pain"
+    index = SearchIndex([(0, text)])
+    hits = index.search("bladder bladder").sections[0]
+    assert [text[a:b] for a, b in index.spans(0, hits)] == ["bladder", "bladder"]
+    assert hits.count == text.count("bladder")

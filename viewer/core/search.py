@@ -33,14 +33,15 @@ class SectionHits:
 
     def __init__(self, runs: list[tuple[list[int], int]] | None = None, fuzzy: bool = False, count: int | None = None) -> None:
         self.runs: list[tuple[list[int], int]] = runs if runs is not None else []
-        # how many hits the section has; given by a caller that knows it, to spare the sum
-        self.count = count if count is not None else sum(len(starts) for starts, _ in self.runs)
+        # How many spans are marked: runs that overlap (a word typed twice, a synonym of another word
+        # typed) mark one span. Given by a caller that knows it (one run of distinct single words).
+        self.count = count if count is not None else len(marked_spans(self.runs))
         self.fuzzy = fuzzy
 
     def add_run(self, starts: list[int], length: int) -> None:
         """Add hits of a phrase *length* words long starting at *starts*."""
         self.runs.append((starts, length))
-        self.count += len(starts)
+        self.count = len(marked_spans(self.runs))
 
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, SectionHits):
@@ -49,6 +50,17 @@ class SectionHits:
 
     def __repr__(self) -> str:
         return f"SectionHits(runs={self.runs!r}, fuzzy={self.fuzzy!r})"
+
+
+def marked_spans(runs: list[tuple[list[int], int]]) -> list[tuple[int, int]]:
+    """(first, last) word positions of each span the *runs* mark, in text order, merged where they overlap."""
+    merged: list[tuple[int, int]] = []
+    for first, last in sorted({(p, p + length - 1) for starts, length in runs for p in starts}):
+        if merged and first <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(last, merged[-1][1]))
+        else:
+            merged.append((first, last))
+    return merged
 
 
 # What one clause matched: the hits by section, and the article's words a typo was taken for.
@@ -159,16 +171,17 @@ class SearchIndex:
             for number, starts in self._phrase_starts(word_sets).items():
                 entry = hits.get(number)
                 if entry is None:
-                    hits[number] = SectionHits([(starts, len(variant))], fuzzy, len(starts))
+                    single_words = len(variant) == 1  # distinct positions, none overlapping another
+                    hits[number] = SectionHits([(starts, len(variant))], fuzzy, len(starts) if single_words else None)
                 else:
                     entry.add_run(starts, len(variant))
                     entry.fuzzy = entry.fuzzy and fuzzy
         return hits, correction
 
     def spans(self, number: int, hits: SectionHits) -> list[tuple[int, int]]:
-        """Character spans of *hits* in the text indexed for section *number*, in text order."""
+        """Character spans of *hits* in the text indexed for section *number*, in text order: hits.count of them."""
         tokens = self._tokens[number]
-        return sorted({(tokens[p][1], tokens[p + length - 1][2]) for starts, length in hits.runs for p in starts})
+        return [(tokens[first][1], tokens[last][2]) for first, last in marked_spans(hits.runs)]
 
     def _matching_words(self, word: str) -> set[str]:
         found = set(self._by_stem.get(stem(word), ()))

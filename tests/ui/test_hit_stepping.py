@@ -1,0 +1,74 @@
+"""Hit counts and stepping agree with what is marked: each marked span counts once and is stepped on once.
+
+The expected counts come from the text the pane shows, found with a regular expression written here,
+never from the search index under test.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor
+
+from viewer.ui.article_view import CURRENT_HIT_COLOR
+
+
+def section_texts(window) -> dict[str, str]:
+    """Title -> the text the pane shows for that section (its heading included), cut at the next heading."""
+    text = window.article_view.toPlainText()
+    titles = [section.title for section in window.article.sections]
+    starts, position = [], 0
+    for title in titles:
+        position = text.index(title, position)
+        starts.append(position)
+        position += len(title)
+    ends = [*starts[1:], len(text)]
+    return {title: text[start:end] for title, start, end in zip(titles, starts, ends, strict=True)}
+
+
+def expected_hits(window, pattern: str) -> dict[str, int]:
+    """Title -> how many times *pattern* occurs in that section's text, for the sections where it does."""
+    found = {title: len(re.findall(pattern, text, re.IGNORECASE)) for title, text in section_texts(window).items()}
+    return {title: count for title, count in found.items() if count}
+
+
+def current_hit(window) -> tuple[int, str]:
+    """(document position, text) of the hit marked as current."""
+    current = QColor(CURRENT_HIT_COLOR)
+    [selection] = [s for s in window.article_view.extraSelections() if s.format.background().color() == current]
+    return selection.cursor.selectionStart(), selection.cursor.selectedText()
+
+
+def search_for(qtbot, window, text: str) -> None:
+    window.filter_edit.setFocus()
+    qtbot.keyClicks(window.filter_edit, text)
+    qtbot.keyClick(window.filter_edit, Qt.Key.Key_Return)  # applies at once, on the first hit
+    qtbot.waitUntil(lambda: window.navigation.status_label.text() != "")
+
+
+@pytest.mark.parametrize(
+    ("typed", "pattern"),
+    [
+        ("bladder bladder", r"\bbladder\b"),
+        ("nasal spray intranasal", r"\bnasal spray\b|\bintranasal\b"),
+        ("infusion infusions", r"\binfusions?\b"),
+        ("ketamine", r"\bketamine\b"),
+    ],
+)
+def test_counts_and_steps_are_the_distinct_marked_spans(qtbot, window, typed, pattern):
+    hits = expected_hits(window, pattern)
+    total = sum(hits.values())
+    search_for(qtbot, window, typed)
+    matches = "match" if total == 1 else "matches"
+    sections = "section" if len(hits) == 1 else "sections"
+    assert window.navigation.status_label.text() == f"{total} {matches} in {len(hits)} {sections}"
+    visited = [current_hit(window)]
+    for _ in range(total):
+        qtbot.keyClick(window.filter_edit, Qt.Key.Key_Return)
+        visited.append(current_hit(window))
+    assert len(set(visited[:total])) == total, "each marked hit is stepped on once"
+    assert visited[total] == visited[0], "after the last hit, stepping wraps to the first"
+    assert all(re.fullmatch(pattern, text, re.IGNORECASE) for _, text in visited)
