@@ -6,6 +6,9 @@ import json
 import os
 
 import pytest
+from hypothesis import HealthCheck, given
+from hypothesis import settings as hypothesis_settings
+from hypothesis import strategies as st
 
 from viewer.core.settings import CONFIG_DIR_VARIABLE, SETTINGS, Settings, SettingsError, settings_path
 
@@ -124,3 +127,42 @@ def test_a_folder_in_the_way_gives_a_clear_error(path):
     assert "cannot be read" in settings.problems[0]
     with pytest.raises(SettingsError, match="could not be saved"):
         settings.save()
+
+
+json_values = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(),
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=8), inner, max_size=4),
+    max_leaves=12,
+)
+settings_objects = st.dictionaries(st.sampled_from(sorted(SETTINGS)) | st.text(max_size=12), json_values, max_size=6)
+
+
+def assert_usable(settings: Settings) -> None:
+    """Every setting holds a value its own check accepts."""
+    for name, setting in SETTINGS.items():
+        assert setting.accepts(settings.get(name)), name
+
+
+@hypothesis_settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.binary(max_size=2000))
+def test_any_bytes_in_the_file_give_usable_settings(path, content):
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(content)
+    assert_usable(Settings.load())
+
+
+@hypothesis_settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(json_values | settings_objects)
+def test_any_json_in_the_file_gives_usable_settings(path, value):
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(value), encoding="utf-8")
+    assert_usable(Settings.load())
+
+
+@pytest.mark.parametrize("geometry", ["é", "not base64!", "QUJD\n", "=" * 8])
+def test_a_geometry_that_is_not_base64_text_falls_back_to_the_default(path, geometry):
+    path.parent.mkdir(parents=True)
+    path.write_text(json.dumps({"window_geometry": geometry}), encoding="utf-8")
+    settings = Settings.load()
+    assert settings.get("window_geometry") == ""
+    assert "window_geometry" in settings.problems[0]

@@ -1,8 +1,22 @@
 """The window remembers its layout and text size between runs, and survives a broken settings file."""
 
-from PySide6.QtCore import Qt
+import json
+import os
+import subprocess
+import sys
 
-from viewer.core.settings import Settings, settings_path
+import pytest
+from hypothesis import HealthCheck, given
+from hypothesis import settings as hypothesis_settings
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication
+
+from tests.core.test_settings import settings_objects
+from viewer.core.article import parse_article
+from viewer.core.loader import load_article
+from viewer.core.settings import CONFIG_DIR_VARIABLE, Settings, settings_path
+from viewer.ui.app import run_window
 from viewer.ui.main_window import MainWindow
 
 
@@ -44,3 +58,54 @@ def test_a_broken_settings_file_is_reported_and_defaults_are_used(qtbot, bundled
     window = open_with_settings(qtbot, bundled_article)
     assert str(path) in window.statusBar().currentMessage()
     assert window.windowTitle().startswith("Ketamine for Treatment-Resistant Depression")
+
+
+@hypothesis_settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(settings_objects)
+def test_the_window_opens_whatever_the_settings_file_holds(qtbot, small_article, value):
+    path = settings_path()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(value), encoding="utf-8")
+    window = MainWindow(small_article, Settings.load())
+    qtbot.addWidget(window)
+    window.show()
+    assert window.isVisible() and window.windowTitle().startswith("Notes")
+    window.close()
+
+
+@pytest.fixture(scope="module")
+def small_article():
+    return parse_article("# Notes\n\n## One\n\nText.\n")
+
+
+@pytest.mark.parametrize("content", ['{"window_geometry": "é"}', '{"window_geometry": "////"}', "\udcff"])
+def test_the_program_starts_whatever_the_settings_file_holds(tmp_path, content):
+    config = tmp_path / "config"
+    config.mkdir()
+    (config / "settings.json").write_text(content, encoding="utf-8", errors="surrogateescape")
+    result = subprocess.run(
+        [sys.executable, "-m", "viewer", "--quit-after-first-paint"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen", CONFIG_DIR_VARIABLE: str(config)},
+    )
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert "Traceback" not in result.stderr
+
+
+def test_a_real_start_with_settings_keeps_the_encoding_warning(qtbot, tmp_path):
+    # As every real start has: settings (here without a problem) and the article from the command line.
+    Settings.load().save()
+    path = tmp_path / "latin.md"
+    path.write_bytes("# Caf\xe9 notes\n\n## Men\xfc\n\nCr\xe8me.\n".encode("latin-1"))
+    seen = []
+
+    def look_at_the_window():
+        [window] = [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow)]
+        seen.append(window.statusBar().currentMessage())
+
+    QTimer.singleShot(0, QApplication.instance(), look_at_the_window)
+    assert run_window(load_article(path), ["ketamine-viewer", str(path)], quit_after_first_paint=True) == 0
+    [message] = seen
+    assert "latin.md" in message and "read as Windows-1252" in message

@@ -10,6 +10,7 @@ from __future__ import annotations
 import copy
 import json
 import os
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -47,10 +48,17 @@ def _text(longest: int) -> Callable[[object], bool]:
     return lambda value: isinstance(value, str) and len(value) <= longest
 
 
+_BASE64 = re.compile(r"[A-Za-z0-9+/]*={0,2}")
+
+
+def _base64(longest: int) -> Callable[[object], bool]:
+    return lambda value: _text(longest)(value) and _BASE64.fullmatch(value) is not None
+
+
 SETTINGS = {
     setting.name: setting
     for setting in (
-        Setting("window_geometry", "", "Qt's saveGeometry() in Base64, at most 4096 characters", _text(4096)),
+        Setting("window_geometry", "", "Qt's saveGeometry() in Base64, at most 4096 characters", _base64(4096)),
         Setting("splitter_sizes", [380, 820], "two widths in pixels, tree then article", _whole_numbers(2, 0, 20000)),
         Setting("zoom", 0, "text size steps from -5 to 10, 0 being normal", _whole_number(-5, 10)),
         Setting("last_article", "", "the path of the article opened last, empty for the bundled one", _text(4096)),

@@ -53,7 +53,8 @@ class MainWindow(QMainWindow):
         self.show_article(article)
         if settings is not None:
             restore_window(self, self.splitter, self.article_view, settings)
-            self.statusBar().showMessage(" ".join(settings.problems))
+            if settings.problems:  # after the article's own warnings, never in their place
+                self.statusBar().showMessage(" ".join([self.statusBar().currentMessage(), *settings.problems]).strip())
 
     def show_article(self, article: Article) -> None:
         """Show *article* in place of the current one: text, tree, chips and search."""
