@@ -72,11 +72,11 @@ def time_background_build(window) -> tuple[float, float]:
 
     start, longest = time.perf_counter(), 0.0
     deadline = start + 600
-    while not window.search.index_ready and time.perf_counter() < deadline:
+    while not window.indexer.is_ready and time.perf_counter() < deadline:
         before = time.perf_counter()
         QApplication.processEvents()
         longest = max(longest, time.perf_counter() - before)
-    if not window.search.index_ready:
+    if not window.indexer.is_ready:
         raise RuntimeError("the search index was not ready after 10 minutes")
     return time.perf_counter() - start, longest
 

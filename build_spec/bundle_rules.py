@@ -76,7 +76,7 @@ DROPPED_PLUGIN_FOLDERS = {
 DROPPED_PLUGINS = {
     "platforminputcontexts/qtvirtualkeyboardplugin": "Qt Virtual Keyboard: QtQuick and QtQml",
     # Image decoders: the viewer decodes article pictures only as PNG, JPEG, GIF, BMP or WebP
-    # (IMAGE_FORMATS in viewer/ui/article_view.py; PNG and BMP are built into QtGui). Every other decoder is
+    # (IMAGE_FORMATS in viewer/ui/article_images.py; PNG and BMP are built into QtGui). Every other decoder is
     # attack surface for an untrusted article and nothing else.
     "imageformats/qpdf": "PDF: QtPdf",
     "imageformats/qsvg": "SVG (the desktop theme's SVG icons still load through iconengines/qsvgicon)",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
@@ -10,9 +11,11 @@ from viewer import APP_NAME, __version__
 from viewer.core.article import Article
 from viewer.core.errors import ArticleError
 from viewer.core.loader import load_article
+from viewer.core.logs import DEBUG_VARIABLE, debug_categories, start_debug_log
 from viewer.core.resources import DEFAULT_ARTICLE, resource_path
 
 EXIT_OK, EXIT_FAILURE, EXIT_BAD_INPUT = 0, 1, 2
+WORKER_OPTION = "--render-worker"  # hidden: see viewer.core.render_worker
 
 
 def build_parser(prog: str) -> argparse.ArgumentParser:
@@ -25,16 +28,26 @@ def build_parser(prog: str) -> argparse.ArgumentParser:
     parser.add_argument(
         "--quit-after-first-paint", action="store_true", help="exit as soon as the article has been painted (for benchmarks)"
     )
+    parser.add_argument(
+        "--debug",
+        action="store_true",
+        help=f"log why pictures, links and sections show as they do, to stderr and the log file (or set {DEBUG_VARIABLE})",
+    )
     return parser
 
 
 def run(argv: list[str]) -> int:
     """Parse *argv* (program name first) and do what it asks; return the exit status."""
+    if argv[1:] == [WORKER_OPTION]:  # the program started again as its own render worker
+        from viewer.core.render_worker import serve
+
+        serve()
     prog = Path(argv[0]).stem if argv and not argv[0].endswith("__main__.py") else "ketamine-viewer"
     try:
         options = build_parser(prog).parse_args(argv[1:])
     except SystemExit as exit_request:
         return int(exit_request.code or 0)
+    start_debug_log(debug_categories(options.debug, os.environ.get(DEBUG_VARIABLE, "")))
     if options.self_test:
         from viewer.selftest import run_self_test
 

@@ -54,7 +54,7 @@ def test_what_the_viewer_uses_is_kept(path):
 
 
 def test_exactly_the_image_decoders_the_viewer_accepts_are_kept():
-    from viewer.ui.article_view import IMAGE_FORMATS
+    from viewer.ui.article_images import IMAGE_FORMATS
 
     built_into_qtgui = {"png", "bmp"}
     candidates = {"jpeg", "gif", "webp", "svg", "ico", "icns", "tiff", "tga", "wbmp", "pdf"} | set(IMAGE_FORMATS)

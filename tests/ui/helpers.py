@@ -64,3 +64,20 @@ def run_in_own_process(
         cwd=Path(__file__).resolve().parents[2],
         preexec_fn=preexec_fn,
     )
+
+
+def section_texts(window) -> dict[str, str]:
+    """Title -> the text the pane shows for that section (its heading included), cut at the next heading.
+
+    Found in the pane's plain text by the titles, so that expected values come from what the
+    reader sees, not from the pane's own section map.
+    """
+    text = window.article_view.toPlainText()
+    titles = [section.title for section in window.article.sections]
+    starts, position = [], 0
+    for title in titles:
+        position = text.index(title, position)
+        starts.append(position)
+        position += len(title)
+    ends = [*starts[1:], len(text)]
+    return {title: text[start:end] for title, start, end in zip(titles, starts, ends, strict=True)}

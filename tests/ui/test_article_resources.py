@@ -18,8 +18,9 @@ from PySide6.QtGui import QImage, QTextDocument
 
 from tests.ui.helpers import run_in_own_process
 from viewer.core.article import parse_article
-from viewer.core.render import ArticleRenderer, RenderedArticle
-from viewer.ui.article_view import ArticleView, can_show_image, image_source, load_image
+from viewer.core.render import ArticleRenderer
+from viewer.ui.article_images import can_show_image, image_source, load_image
+from viewer.ui.article_view import ArticleView
 
 IMAGE = QTextDocument.ResourceType.ImageResource.value
 
@@ -145,7 +146,7 @@ def test_the_pane_shows_only_allowed_pictures_even_from_unsanitized_html(qtbot, 
     outside = article_folder.parent
     sources = ["figure.png", "../secret.png", f"file://{outside}/secret.png", f"{outside}/secret.png"]
     html = "<p>" + "".join(f'<img src="{src}">' for src in sources) + "</p>"
-    view.show_article(RenderedArticle(html, ()), article_folder, "")
+    view.set_document(html, (), article_folder, "")
     view.show()
     qtbot.waitUntil(lambda: view.has_painted)
     assert not secret_watch.touched()
@@ -166,7 +167,7 @@ def test_an_image_of_dev_zero_does_not_take_the_program_down(tmp_path):
         view = ArticleView()
         html = ''.join(f'<img src="{{src}}">' for src in
                        ["/dev/zero", "file:///dev/zero", "//dev/zero", "zero.png", "../../../../../../dev/zero"])
-        view.show_article(RenderedArticle("<p>before</p>" + html + "<p>after</p>", ()), Path({str(folder)!r}), "")
+        view.set_document("<p>before</p>" + html + "<p>after</p>", (), Path({str(folder)!r}), "")
         view.show()
         app.processEvents()
         view.grab()
@@ -189,7 +190,8 @@ def test_with_the_panes_image_check_a_picture_it_cannot_show_becomes_its_alt_tex
     article.path = article_folder / "article.md"
     view = ArticleView()
     qtbot.addWidget(view)
-    view.show_article(ArticleRenderer(image_check=can_show_image).render(article), article_folder, "")
+    rendered = ArticleRenderer(image_check=can_show_image).render(article)
+    view.set_document(rendered.html, rendered.anchors, article_folder, "")
     text = view.toPlainText()
     assert "[image: a giant]" in text and "[image: a missing one]" in text
     assert "[image: a figure]" not in text and "\ufffc" in text, "the good picture is an image object"

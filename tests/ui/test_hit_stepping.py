@@ -13,20 +13,8 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 
+from tests.ui.helpers import section_texts
 from viewer.ui.article_view import CURRENT_HIT_COLOR
-
-
-def section_texts(window) -> dict[str, str]:
-    """Title -> the text the pane shows for that section (its heading included), cut at the next heading."""
-    text = window.article_view.toPlainText()
-    titles = [section.title for section in window.article.sections]
-    starts, position = [], 0
-    for title in titles:
-        position = text.index(title, position)
-        starts.append(position)
-        position += len(title)
-    ends = [*starts[1:], len(text)]
-    return {title: text[start:end] for title, start, end in zip(titles, starts, ends, strict=True)}
 
 
 def expected_hits(window, pattern: str) -> dict[str, int]:
@@ -43,6 +31,7 @@ def current_hit(window) -> tuple[int, str]:
 
 
 def search_for(qtbot, window, text: str) -> None:
+    qtbot.waitUntil(lambda: window.indexer.is_ready)
     window.filter_edit.setFocus()
     qtbot.keyClicks(window.filter_edit, text)
     qtbot.keyClick(window.filter_edit, Qt.Key.Key_Return)  # applies at once, on the first hit

@@ -18,8 +18,8 @@ def test_the_first_screen_is_shown_before_the_rest_is_rendered(qtbot):
     assert "What part 0 says" in text and "What part 599 says" not in text
     assert len(visible_titles(window.section_tree)) == 601  # the tree has every section from the start
     window.show()
-    qtbot.waitUntil(lambda: window.search.index_ready, timeout=20_000)
-    assert window.article_view.complete
+    qtbot.waitUntil(lambda: window.indexer.is_ready, timeout=20_000)
+    assert window.loader.complete
     assert window.article_view.toPlainText().count("What part") == 600
 
 
@@ -30,9 +30,10 @@ def test_a_section_not_rendered_yet_is_rendered_when_the_reader_asks_for_it(qtbo
     window.show()
     qtbot.waitExposed(window)
     click_row(qtbot, window.section_tree, "Part 2000")
-    assert window.article_view.complete
-    assert window.article_view.current_anchor == "part-2000"
-    assert window.article_view.section_at_top() == "part-2000"
+    qtbot.waitUntil(lambda: window.article_view.reading.current_anchor == "part-2000", timeout=20_000)
+    assert "What part 2000 says" in window.article_view.toPlainText()
+    assert window.article_view.reading.section_at_top() == "part-2000"
+    assert window.section_tree.currentIndex().data() == "Part 2000"
 
 
 def test_searching_a_long_article_finds_its_last_section(qtbot):
@@ -43,7 +44,7 @@ def test_searching_a_long_article_finds_its_last_section(qtbot):
     qtbot.keyClicks(window.filter_edit, '"part 599 says"')
     qtbot.waitUntil(lambda: window.search.result is not None, timeout=20_000)
     assert window.navigation.status_label.text() == "1 match in 1 section"
-    assert window.article_view.current_anchor == "part-599"
+    assert window.article_view.reading.current_anchor == "part-599"
 
 
 def _blocks(document):
@@ -67,71 +68,81 @@ def _blocks(document):
     return found
 
 
-def test_sections_added_later_look_as_if_the_article_were_shown_at_once(qtbot):
-    from itertools import islice
+def loader_on(qtbot, article, first_screen_characters):
+    """A pane and its loader, the first screen this many characters of Markdown."""
+    from viewer.ui.article_view import ArticleView
+    from viewer.ui.progressive_loader import ProgressiveLoader
 
-    from viewer.core.render import ArticleRenderer, RenderedArticle, document_html
+    view = ArticleView()
+    qtbot.addWidget(view)
+    loader = ProgressiveLoader(view, view)
+    loader.first_screen_characters = first_screen_characters
+    loader.load(article)
+    return view, loader
+
+
+def test_sections_added_later_look_as_if_the_article_were_shown_at_once(qtbot, monkeypatch):
+    from viewer.core.render import ArticleRenderer
     from viewer.core.resources import ARTICLE_STYLESHEET, read_resource_text
+    from viewer.ui import progressive_loader
     from viewer.ui.article_view import ArticleView
 
+    monkeypatch.setattr(progressive_loader, "SECTIONS_PER_APPEND", 4)
     endings = ["- a list\n- that ends it", "| a | b |\n| - | - |\n| 1 | 2 |", "```\ncode at the end\n```"]
     endings += ["> a quote", "*emphasis*"]
     parts = [f"{'#' * (2 + n % 3)} Heading {n}\n\nText {n}.\n\n{endings[n % len(endings)]}" for n in range(40)]
     article = parse_article("# Varied\n\nIntroduction.\n\n" + "\n\n".join(parts))
-    renderer, stylesheet = ArticleRenderer(), read_resource_text(ARTICLE_STYLESHEET)
     anchors = tuple(section.anchor for section in article.sections)
-    at_once, in_steps = ArticleView(), ArticleView()
+    at_once = ArticleView()
     qtbot.addWidget(at_once)
-    qtbot.addWidget(in_steps)
-    at_once.show_article(renderer.render(article), None, stylesheet)
-    sections = renderer.section_html(article)
-    in_steps.show_article(RenderedArticle(document_html(islice(sections, 3)), anchors), None, stylesheet, more=sections)
-    assert not in_steps.complete
-    for _ in in_steps.rendering_steps(sections_per_step=4):
-        pass
-    assert in_steps.complete
+    at_once.set_document(ArticleRenderer().render(article).html, anchors, None, read_resource_text(ARTICLE_STYLESHEET))
+    in_steps, loader = loader_on(qtbot, article, first_screen_characters=60)
+    assert not loader.complete
+    loader.start()
+    qtbot.waitUntil(lambda: loader.complete)
     added, whole = _blocks(in_steps.document()), _blocks(at_once.document())
     assert len(added) == len(whole)
     # Only the empty block Qt keeps after a table may differ where sections were added: its font,
     # which it takes from the heading that follows when the whole article is imported at once.
     assert [b for b in added if b[0]] == [b for b in whole if b[0]]
+    assert len(in_steps.headings) == len(article.sections)
 
 
 def test_each_section_rendered_later_is_a_step_of_its_own(qtbot):
-    # The background slices check the clock between steps: a slow section must not bring 19 more along.
-    from viewer.core.render import RenderedArticle, document_html
-    from viewer.ui.article_view import ArticleView
+    # The background slices check the clock between steps: a slow section must not bring others along.
+    article = parse_article("# Start\n\n" + "\n\n".join(f"## Part {n}\n\nText {n}." for n in range(1, 46)))
+    view, loader = loader_on(qtbot, article, first_screen_characters=1)
+    rendered = []
+    for state in loader._work:
+        rendered.append(len(view.headings) + len(loader._rendered))
+        if rendered[-1] == len(article.sections):
+            break
+        assert state is None
+    assert rendered == list(range(2, 47)), "one more section each step"
 
-    view = ArticleView()
-    qtbot.addWidget(view)
-    later = (f"<h2>Part {n}</h2>\n<p>Text {n}.</p>" for n in range(1, 46))
-    view.show_article(RenderedArticle(document_html(["<h1>Start</h1>"]), ("start",)), None, "", more=later)
-    assert sum(1 for _ in view.rendering_steps(sections_per_step=20)) == 45
-    assert view.complete and "Text 45." in view.toPlainText()
 
+def test_a_failure_while_rendering_the_rest_is_shown_in_the_pane_and_reported(qtbot, monkeypatch):
+    from viewer.core.render import ArticleRenderer
 
-def test_a_failure_while_rendering_the_rest_is_shown_in_the_pane_and_reported(qtbot):
-    import pytest
+    real_steps = ArticleRenderer.section_steps
 
-    from viewer.core.render import RenderedArticle, document_html
-    from viewer.ui.article_view import ArticleView
-
-    def sections():
-        yield "<h2>Two</h2>\n<p>Second part.</p>"
+    def failing_steps(self, article):
+        steps = real_steps(self, article)
+        yield next(steps)
+        yield next(steps)
         raise ValueError("formatting failed")
 
-    view = ArticleView()
-    qtbot.addWidget(view)
-    view.show_article(RenderedArticle(document_html(["<h1>One</h1>"]), ("one", "two", "three")), None, "", more=sections())
-    with pytest.raises(ValueError):
-        view.finish_rendering()
-    for _ in view.rendering_steps():  # as the background slices carry on: what was rendered goes in, with a note
-        pass
-    assert view.complete
+    monkeypatch.setattr(ArticleRenderer, "section_steps", failing_steps)
+    view, loader = loader_on(qtbot, parse_article("# One\n\nFirst.\n\n## Two\n\nSecond part.\n\n## Three\n\nThird."), 1)
+    with qtbot.captureExceptions() as exceptions, qtbot.waitSignal(loader.completed):
+        loader.start()
+    assert [kind for kind, _, _ in exceptions] == [ValueError]
+    assert loader.complete
     assert "Second part." in view.toPlainText() and "could not be shown" in view.toPlainText()
+    assert "Third." not in view.toPlainText()
 
 
 def test_an_article_that_fits_its_first_screen_is_complete_at_once(qtbot, bundled_article):
     window = MainWindow(bundled_article)
     qtbot.addWidget(window)
-    assert window.article_view.complete
+    assert window.loader.complete

@@ -11,7 +11,7 @@ def pane_top(window) -> int:
 
 
 def heading_top(window, anchor) -> int:
-    return round(window.article_view.heading_top(anchor))
+    return round(window.article_view.headings.top(anchor))
 
 
 def current_title(window) -> str:

@@ -85,7 +85,7 @@ def test_another_article_replaces_a_long_one_read_to_its_end():
         app.processEvents()
         window.show_article(article("Short", 3))
         app.processEvents()
-        print(window.section_tree.model().index(0, 0).data(), window.article_view.current_anchor)
+        print(window.section_tree.model().index(0, 0).data(), window.article_view.reading.current_anchor)
         """
     )
     assert result.returncode == 0, result.stderr[-2000:]
@@ -97,9 +97,10 @@ def test_an_article_replaced_while_its_index_is_half_built_stops_indexing(qtbot,
 
     long_article = parse_article("\n".join(f"## Part {n}\nWords about part {n}." for n in range(2000)))
     window.show_article(long_article)
-    qtbot.waitUntil(lambda: window.search._index_timer.isActive())
-    half_built = window.search
+    qtbot.waitUntil(lambda: window.indexer._steps is not None, timeout=20_000)
+    half_built = window.indexer._steps
     window.show_article(bundled_article)
-    assert not half_built.index_ready
-    assert getgeneratorstate(half_built._indexing) == GEN_CLOSED  # else it holds the controller alive
-    qtbot.waitUntil(lambda: window.search.index_ready)
+    assert getgeneratorstate(half_built) == GEN_CLOSED  # else it holds the half-built index alive
+    qtbot.waitUntil(lambda: window.indexer.is_ready)
+    assert len(window.indexer.index.search("1999").sections) == 0, "the index is the bundled article's"
+    assert len(window.indexer.index.search("bladder").sections) == 1

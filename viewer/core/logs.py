@@ -25,6 +25,19 @@ BACKUP_COUNT = 3  # so at most 2 MB in all
 LOGGER_NAME = "ketamine_viewer"
 _HANDLER_NAME = "ketamine-viewer-error-log"
 
+DEBUG_VARIABLE = "KETAMINE_VIEWER_DEBUG"
+"""Like --debug: "1" or "all" for every category, or some of them by name: "render,images"."""
+CATEGORIES = {
+    "render": "how each section was converted: here, in the render worker, or shown as plain text and why",
+    "images": "each picture shown or refused, and why",
+    "links": "each link clicked: followed, asked about or refused",
+    "files": "articles opened, reloaded or gone",
+    "search": "the search index: when it was built and how long it took",
+    "settings": "the settings file read and written",
+}
+"""The debug categories, each the logger ``viewer.<name>``."""
+_DEBUG_HANDLER_NAME = "ketamine-viewer-debug"
+
 
 def log_folder() -> Path:
     """Where the log lives: $KETAMINE_VIEWER_LOG_DIR, else the user's log folder."""
@@ -86,3 +99,42 @@ def one_line(error: BaseException, longest: int = 160) -> str:
     text = " ".join(str(error).split())
     line = f"{type(error).__name__}: {text}" if text else type(error).__name__
     return line if len(line) <= longest else line[: longest - 1] + "…"
+
+
+def debug_categories(flag: bool, variable: str) -> set[str]:
+    """The categories to log: {"all"} with --debug or DEBUG_VARIABLE=1/all, else those the variable names."""
+    names = {name.strip().lower() for name in variable.split(",") if name.strip()}
+    if flag or names & {"1", "all", "yes", "true"}:
+        return {"all"}
+    return names
+
+
+def start_debug_log(categories: set[str]) -> None:
+    """Log warnings of every ``viewer.*`` logger, and debug messages of *categories*, to the log file
+    (once :func:`start_error_log` has started it) and, for debug messages, to stderr too."""
+    root = logging.getLogger("viewer")
+    root.propagate = False  # never Python's last-resort output on stderr
+    for old in [h for h in root.handlers if h.get_name() == _DEBUG_HANDLER_NAME]:
+        root.removeHandler(old)
+    root.setLevel(logging.DEBUG if "all" in categories else logging.WARNING)
+    for name in set(CATEGORIES) | categories - {"all"}:
+        logging.getLogger(f"viewer.{name}").setLevel(logging.DEBUG if name in categories else logging.NOTSET)
+    root.addHandler(_ToErrorLog())
+    if categories:
+        handler = logging.StreamHandler()
+        handler.set_name(_DEBUG_HANDLER_NAME)
+        handler.setFormatter(logging.Formatter("%(name)s: %(message)s"))
+        root.addHandler(handler)
+
+
+class _ToErrorLog(logging.Handler):
+    """Passes records on to the error log's file, whichever it is by then."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.set_name(_DEBUG_HANDLER_NAME)
+
+    def emit(self, record: logging.LogRecord) -> None:
+        for handler in logging.getLogger(LOGGER_NAME).handlers:
+            if handler.get_name() == _HANDLER_NAME:
+                handler.handle(record)

@@ -1,16 +1,18 @@
 """Markdown to the HTML the text pane shows: trusted headings with anchors, sanitized bodies.
 
-Every section body is converted by Python-Markdown and then sanitized. Hostile input cannot
-stall the window: conversion gets SECTION_SECONDS per section and ARTICLE_SECONDS in all, and a
-section that runs out of time, or nests too deeply for Markdown, is shown as plain text.
+Every section body is converted by Python-Markdown and then sanitized. Hostile input cannot stall
+the window: a body that might be slow to convert (:mod:`viewer.core.render_cost`) is converted in a
+worker process that is killed after SECTION_SECONDS (ARTICLE_SECONDS for the whole article), and a
+body that runs out of time, or nests too deeply for Markdown, is shown as plain text.
 """
 
 from __future__ import annotations
 
 import html
+import logging
 import re
 import time
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Generator, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -18,14 +20,16 @@ import markdown
 
 from viewer.core.article import Article, Section
 from viewer.core.links import resolve_resource
+from viewer.core.render_cost import costly_reason
+from viewer.core.render_worker import DEEP, SLOW, RenderWorker, Reply
 from viewer.core.sanitize import sanitize_html
-from viewer.core.time_limit import TimeLimit, TooSlow
 
-MARKDOWN_EXTENSIONS = ["tables", "fenced_code", "def_list", "sane_lists"]
-"""Extension names, documented here; they are loaded as classes to skip the slow entry-point scan."""
 SECTION_SECONDS = 2.0
 ARTICLE_SECONDS = 8.0
 """A 5 MB article of ordinary Markdown renders in about 3 s; the limits only bite on hostile input."""
+SLOW_HERE_SECONDS = 0.05
+"""A body converted in the window's process that takes longer than this (the cost check missed it)
+sends the rest of the article to the worker."""
 FIRST_SCREEN_CHARACTERS = 12_000
 """Markdown rendered before a long article is first shown: more than a tall screen holds. The rest
 follows between other events (the bundled article, about 5,000 characters, is shown whole)."""
@@ -39,6 +43,10 @@ _IMG = re.compile(r'<img((?:\s+[\w:-]+="[^"]*")*)\s*/?>')  # as nh3 writes it: e
 _BODY_HEADING_OPEN = re.compile(r"<h[1-6]>")  # as nh3 writes them: headings keep no attributes
 _BODY_HEADING_CLOSE = re.compile(r"</h[1-6]>")
 _ATTRIBUTE = re.compile(r'([\w:-]+)="([^"]*)"')
+_PROBLEMS = {SLOW: "This part took too long to format", DEEP: "This part is nested too deeply to format"}
+_NO_TIME_LEFT = "There was no time left to format this part"
+_FAILED = "This part could not be formatted"
+log = logging.getLogger("viewer.render")
 
 
 @dataclass(frozen=True)
@@ -47,6 +55,19 @@ class RenderedArticle:
 
     html: str
     anchors: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class WorkerJob:
+    """A section body to convert in a :class:`~viewer.core.render_worker.RenderWorker` within *seconds*."""
+
+    section: Section
+    body: str
+    seconds: float
+
+
+SectionSteps = Generator[str | WorkerJob, Reply | None, None]
+"""Yields each section's HTML in order; a WorkerJob in between asks for the Reply of a worker, sent back."""
 
 
 def image_in_folder(folder: Path | None, src: str) -> bool:
@@ -63,54 +84,85 @@ class ArticleRenderer:
 
     def __init__(self, image_check: ImageCheck | None = None) -> None:
         self._image_check = image_check or image_in_folder
-        self._markdown = _new_markdown()
+        self._markdown = new_markdown()
 
     def render(self, article: Article) -> RenderedArticle:
-        """Render every section in document order, the notice after the first heading.
+        """Render every section in document order, the notice after the first heading, waiting for the worker if need be.
 
         Images resolve in the folder of ``article.path``; without a path none are shown.
         """
-        return RenderedArticle(document_html(self.section_html(article)), tuple(s.anchor for s in article.sections))
+        parts: list[str] = []
+        worker: RenderWorker | None = None  # started only for a body that needs it
+        steps, reply = self.section_steps(article), None
+        try:
+            while (step := next_step(steps, reply)) is not None:
+                reply = None
+                if isinstance(step, WorkerJob):
+                    worker = worker or RenderWorker()
+                    worker.submit(step.body, step.seconds)
+                    reply = worker.wait()
+                else:
+                    parts.append(step)
+        finally:
+            if worker is not None:
+                worker.close()
+        return RenderedArticle(document_html(parts), tuple(s.anchor for s in article.sections))
 
-    def section_html(self, article: Article) -> Iterator[str]:
+    def section_steps(self, article: Article) -> SectionSteps:
         """The HTML of each section in document order, one at a time: a caller may pause in between.
 
-        The article's time budget counts only the time spent converting, not the pauses.
+        A body that might be slow is yielded as a WorkerJob first; the caller sends back the
+        worker's Reply and gets the section's HTML. The article's time budget counts the time
+        spent converting, not the pauses.
         """
         folder = article.path.parent if article.path else None
-        spent = 0.0
-        with TimeLimit() as limit:
-            for section in article.sections:
-                started = time.monotonic()
-                parts = [heading_html(section)]
-                if section.number == 0:
-                    parts.append(front_matter_html(article))
-                parts.append(self._convert(section.body, folder, limit, ARTICLE_SECONDS - spent))
-                spent += time.monotonic() - started
-                yield "\n".join(parts)
+        spent, distrust = 0.0, False
+        for section in article.sections:
+            body = printable(section.body)
+            reason = costly_reason(body) or ("an earlier part was slow" if distrust and body.strip() else None)
+            if reason is None:
+                started = time.perf_counter()
+                converted = self._convert_here(body)
+                took = time.perf_counter() - started
+                distrust = distrust or took > SLOW_HERE_SECONDS
+                spent += took
+            elif spent >= ARTICLE_SECONDS:
+                log.info("section %r shown as plain text: the article's %.0f s were used up", section.title, ARTICLE_SECONDS)
+                converted = plain_text_html(body, _NO_TIME_LEFT)
+            else:
+                log.debug("section %r converted in the render worker: %s", section.title, reason)
+                reply = yield WorkerJob(section, body, min(SECTION_SECONDS, ARTICLE_SECONDS - spent))
+                spent += reply.seconds
+                converted = self._from_worker(section, body, reply)
+            yield self._section_html(article, section, self._show_missing_images(converted, folder))
 
     def body_html(self, body: str, folder: Path | None = None) -> str:
-        """A section body as sanitized HTML; images resolve in *folder*."""
-        with TimeLimit() as limit:
-            return self._convert(body, folder, limit, ARTICLE_SECONDS)
+        """A section body as sanitized HTML, converted here and now; images resolve in *folder*."""
+        return self._show_missing_images(self._convert_here(printable(body)), folder)
 
-    def _convert(self, body: str, folder: Path | None, limit: TimeLimit, seconds_left: float) -> str:
-        body = printable(body)
+    def _convert_here(self, body: str) -> str:
         if not body.strip():
             return ""
-        if seconds_left <= 0:
-            return plain_text_html(body, "There was no time left to format this part")
         try:
-            with limit.seconds(min(SECTION_SECONDS, seconds_left)):
-                self._markdown.reset()
-                converted = self._markdown.convert(body)
-        except TooSlow:
-            self._markdown = _new_markdown()  # interrupted mid-way: its state is not to be trusted
-            return plain_text_html(body, "This part took too long to format")
+            return convert_markdown(self._markdown, body)
         except RecursionError:
-            self._markdown = _new_markdown()
-            return plain_text_html(body, "This part is nested too deeply to format")
-        return self._show_missing_images(demote_headings(sanitize_html(converted)), folder)
+            self._markdown = new_markdown()  # interrupted mid-way: its state is not to be trusted
+            return plain_text_html(body, _PROBLEMS[DEEP])
+
+    @staticmethod
+    def _from_worker(section: Section, body: str, reply: Reply) -> str:
+        if reply.html is not None:
+            return reply.html
+        log.info("section %r shown as plain text: %s", section.title, _PROBLEMS.get(reply.problem, _FAILED).lower())
+        return plain_text_html(body, _PROBLEMS.get(reply.problem, _FAILED))
+
+    @staticmethod
+    def _section_html(article: Article, section: Section, body: str) -> str:
+        parts = [heading_html(section)]
+        if section.number == 0:
+            parts.append(front_matter_html(article))
+        parts.append(body)
+        return "\n".join(parts)
 
     def _show_missing_images(self, body: str, folder: Path | None) -> str:
         def replace(match: re.Match[str]) -> str:
@@ -121,11 +173,25 @@ class ArticleRenderer:
             label = f"[image: {alt}]" if alt else "[image]"
             return f'<span class="missing-image">{html.escape(label)}</span>'
 
-        return _IMG.sub(replace, body)
+        return _IMG.sub(replace, body) if "<img" in body else body
+
+
+def next_step(steps: SectionSteps, reply: Reply | None) -> str | WorkerJob | None:
+    """The next step of *steps*, given the reply to the last one; None at the end."""
+    try:
+        return steps.send(reply)
+    except StopIteration:
+        return None
+
+
+def convert_markdown(converter: markdown.Markdown, body: str) -> str:
+    """*body* (printable, not blank) converted, sanitized and with its headings demoted; RecursionError if too deep."""
+    converter.reset()
+    return demote_headings(sanitize_html(converter.convert(body)))
 
 
 def document_html(sections: Iterable[str]) -> str:
-    """One HTML document holding the rendered *sections* (see ArticleRenderer.section_html)."""
+    """One HTML document holding the rendered *sections* (see ArticleRenderer.section_steps)."""
     return DOCUMENT_START + "".join(f"\n{part}" for part in sections) + DOCUMENT_END
 
 
@@ -180,7 +246,8 @@ def front_matter_html(article: Article) -> str:
     return "\n".join(parts)
 
 
-def _new_markdown() -> markdown.Markdown:
+def new_markdown() -> markdown.Markdown:
+    """A Markdown converter with the extensions articles use."""
     # By name, Markdown looks extensions up among every installed package's entry points
     # (importlib.metadata: about 30 ms at start-up); the classes need no look-up.
     from markdown.extensions.def_list import DefListExtension

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+import html
+
+from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
 
 from viewer.ui.flow_layout import FlowLayout
@@ -17,22 +19,31 @@ class KeywordBar(QWidget):
 
     selectionChanged = Signal(list)
 
-    def __init__(self, keywords: tuple[str, ...], parent: QWidget | None = None) -> None:
+    def __init__(self, keywords: tuple[str, ...] = (), parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("keywordBar")
         self.rule_label = QLabel(objectName="keywordRule", wordWrap=True)
+        self.rule_label.setTextFormat(Qt.TextFormat.PlainText)  # keywords come from the article
         self.chips: dict[str, QPushButton] = {}
-        chip_row = FlowLayout(spacing=6)
-        for keyword in keywords:
-            chip = QPushButton(keyword, objectName="keywordChip", checkable=True)
-            chip.setToolTip(f"Show only sections that mention “{keyword}”")
-            chip.toggled.connect(self._on_chip_toggled)
-            chip_row.addWidget(chip)
-            self.chips[keyword] = chip
+        self._chip_row = FlowLayout(spacing=6)
         column = QVBoxLayout(self)
         column.setContentsMargins(0, 0, 0, 0)
-        column.addLayout(chip_row)
+        column.addLayout(self._chip_row)
         column.addWidget(self.rule_label)
+        self.set_keywords(keywords)
+
+    def set_keywords(self, keywords: tuple[str, ...]) -> None:
+        """One unchecked chip per keyword, in place of the chips shown (no selectionChanged)."""
+        for chip in self.chips.values():
+            self._chip_row.removeWidget(chip)
+            chip.deleteLater()
+        self.chips = {}
+        for keyword in keywords:
+            chip = QPushButton(keyword, objectName="keywordChip", checkable=True)
+            chip.setToolTip(html.escape(f"Show only sections that mention “{keyword}”"))
+            chip.toggled.connect(self._on_chip_toggled)
+            self._chip_row.addWidget(chip)
+            self.chips[keyword] = chip
         self._show_rule()
         self.setVisible(bool(keywords))
 
@@ -63,6 +74,7 @@ class KeywordBar(QWidget):
         self.blockSignals(False)
         self._on_chip_toggled()
 
+    @Slot()
     def _on_chip_toggled(self) -> None:
         self._show_rule()
         self.selectionChanged.emit(self.selected())

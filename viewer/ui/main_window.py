@@ -1,106 +1,84 @@
-"""The main window: keyword chips on top, filter and section tree on the left, the article on the right."""
+"""The main window: keyword chips on top, filter and section tree on the left, the article on the right.
+
+A frame: each part lives in a module of its own, and :meth:`MainWindow._connect_signals` wires them.
+Places to hang a capability on: :meth:`~MainWindow.show_article` and :meth:`~MainWindow.open_article_file`
+(every article shown goes through them), :meth:`~MainWindow.scroll_to_section` and the
+``sectionChanged`` signal (every move between sections), and ``actions`` (every command, by name;
+see :func:`viewer.ui.window_actions.keep_only`).
+"""
 
 from __future__ import annotations
 
+import logging
 import sys
-from itertools import islice
 from pathlib import Path
 
-from PySide6.QtCore import QModelIndex, Qt, QTimer, QUrl
-from PySide6.QtGui import QCloseEvent, QDesktopServices, QDragEnterEvent, QDropEvent, QKeySequence, QShortcut
+from PySide6.QtCore import QModelIndex, Qt, QUrl, Signal, Slot
+from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox, QSplitter, QVBoxLayout, QWidget
 
 from viewer import APP_NAME, __version__
 from viewer.core.article import Article
 from viewer.core.errors import ArticleError
 from viewer.core.loader import load_article
-from viewer.core.render import ArticleRenderer, RenderedArticle, document_html, first_screen_sections
-from viewer.core.resources import ARTICLE_STYLESHEET, WINDOW_STYLESHEET, read_resource_text
+from viewer.core.resources import WINDOW_STYLESHEET, read_resource_text
 from viewer.core.settings import Settings
-from viewer.ui.article_view import ArticleView, can_show_image
+from viewer.ui.article_view import ArticleView
 from viewer.ui.article_watcher import ArticleWatcher
+from viewer.ui.hit_stepper import HitStepper
 from viewer.ui.keyword_bar import KeywordBar
+from viewer.ui.link_dialogs import open_after_asking, tell_refused
 from viewer.ui.navigation_pane import NavigationPane
-from viewer.ui.search_controller import SearchController
+from viewer.ui.progressive_loader import ProgressiveLoader
+from viewer.ui.search_indexing import SearchIndexer
+from viewer.ui.search_presenter import SearchPresenter
 from viewer.ui.section_filter import SectionFilterProxy
 from viewer.ui.section_model import ANCHOR_ROLE, QtSectionModel
+from viewer.ui.window_actions import build_actions
 from viewer.ui.window_settings import remember_window, restore_window
+
+log = logging.getLogger("viewer.files")
 
 
 class MainWindow(QMainWindow):
-    """One article: its sections in a tree beside the rendered text, with search over both."""
+    """One article: its sections in a tree beside the rendered text, with search over both.
+
+    Signals:
+        sectionChanged(str): the section being read is now the one with this anchor.
+    """
+
+    sectionChanged = Signal(str)
 
     def __init__(self, article: Article, settings: Settings | None = None) -> None:
         super().__init__()
         self.setObjectName("mainWindow")
         self.setStyleSheet(read_resource_text(WINDOW_STYLESHEET))
         self.setAcceptDrops(True)
-        self.navigation = NavigationPane()
-        self.filter_edit = self.navigation.filter_edit
-        self.section_tree = self.navigation.section_tree
-        self.article_view = ArticleView()
-        self.section_filter = SectionFilterProxy(self)
-        self.section_tree.setModel(self.section_filter)
-        self.keyword_bar = KeywordBar(())
-        self.search: SearchController | None = None
-        self.watcher = ArticleWatcher(self)
-        self._following_view = False
-        self._renderer = ArticleRenderer(image_check=can_show_image)
         self._settings = settings
+        self._build_parts()
         self._build_layout()
-        self._build_menus()
+        self.actions = build_actions(self, self._command_slots())
         self._connect_signals()
         self.show_article(article)
         if settings is not None:
             restore_window(self, self.splitter, self.article_view, settings)
-            if settings.problems:  # after the article's own warnings, never in their place
-                self.statusBar().showMessage(" ".join([self.statusBar().currentMessage(), *settings.problems]).strip())
+            self._add_to_status(settings.problems)  # after the article's own warnings, never in their place
 
-    def show_article(self, article: Article) -> None:
-        """Show *article* in place of the current one: text, tree, chips and search."""
-        if self.search is not None:
-            self.search.reset()
-            self.search.detach()
-        self.article = article
-        self.setWindowTitle(f"{article.title} — {APP_NAME}")
-        folder = article.path.parent if article.path else None
-        # A long article is shown as soon as its first screen is rendered; the search index, built
-        # after the first paint, renders the rest first (and a jump further down waits for it).
-        sections, count = self._renderer.section_html(article), first_screen_sections(article)
-        first = document_html(islice(sections, count))
-        more = sections if count < len(article.sections) else None
-        if more is None:
-            sections.close()  # all shown: let the renderer's time-limit thread go now
-        anchors = tuple(section.anchor for section in article.sections)
-        self.article_view.show_article(RenderedArticle(first, anchors), folder, read_resource_text(ARTICLE_STYLESHEET), more=more)
-        self.section_model = QtSectionModel(article, self)
-        self.section_filter.setSourceModel(self.section_model)
-        self.section_tree.expandAll()
-        self._replace_keyword_bar(KeywordBar(article.metadata.keywords))
-        self.search = SearchController(article, self.navigation, self.article_view, self.keyword_bar, self.section_filter)
-        self.search.sectionReached.connect(self._on_section_entered)
-        if article.sections:
-            self.section_tree.setCurrentIndex(self._tree_index(article.sections[0].anchor))
-        self.watcher.watch(article.path)
-        self.statusBar().showMessage(" ".join(f"{article.path.name if article.path else ''} {w}" for w in article.warnings))
-        if self.article_view.has_painted:
-            self._build_search_index_soon()
-
-    def open_article_file(self, path: Path) -> bool:
-        """Open the article at *path*; on failure say why in a dialog and keep the current one."""
-        try:
-            article = load_article(path)
-        except ArticleError as error:
-            QMessageBox.warning(self, "Cannot open the article", f"{error.path}\n\n{error.reason.capitalize()}.")
-            return False
-        self.show_article(article)
-        return True
-
-    def _replace_keyword_bar(self, keyword_bar: KeywordBar) -> None:
-        old = self.keyword_bar
-        self.centralWidget().layout().replaceWidget(old, keyword_bar)
-        old.deleteLater()
-        self.keyword_bar = keyword_bar
+    def _build_parts(self) -> None:
+        self.navigation = NavigationPane()
+        self.filter_edit, self.section_tree = self.navigation.filter_edit, self.navigation.section_tree
+        self.article_view = ArticleView()
+        self.keyword_bar = KeywordBar()
+        self.section_filter = SectionFilterProxy(self)
+        self.section_model: QtSectionModel | None = None
+        self.loader = ProgressiveLoader(self.article_view, self)
+        self.indexer = SearchIndexer(self.loader, self.article_view.headings, self)
+        self.search = SearchPresenter(self.navigation, self.keyword_bar, self.section_filter, self.indexer, self)
+        self.hits = HitStepper(self.article_view, self.indexer, self)
+        self.watcher = ArticleWatcher(self)
+        self._following = False  # the tree is being moved to follow the pane: do not scroll the pane back
+        self._wanted_section = ""  # a section asked for that is not rendered yet
+        self._section_shown = ""
 
     def _build_layout(self) -> None:
         self.splitter = splitter = QSplitter(Qt.Orientation.Horizontal, objectName="mainSplitter", childrenCollapsible=False)
@@ -108,6 +86,7 @@ class MainWindow(QMainWindow):
         splitter.addWidget(self.article_view)
         splitter.setStretchFactor(1, 1)
         splitter.setSizes([380, 820])
+        self.section_tree.setModel(self.section_filter)
         central = QWidget(objectName="centralArea")
         column = QVBoxLayout(central)
         column.setContentsMargins(8, 8, 8, 0)
@@ -116,61 +95,135 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
         self.resize(1200, 820)
 
-    def _build_menus(self) -> None:
-        file_menu = self.menuBar().addMenu("&File")
-        file_menu.addAction("&Open article…", QKeySequence.StandardKey.Open, self._on_open_requested)
-        file_menu.addSeparator()
-        file_menu.addAction("&Quit", QKeySequence.StandardKey.Quit, self.close)
-        view_menu = self.menuBar().addMenu("&View")
+    def _command_slots(self) -> dict[str, object]:
         view = self.article_view
-        view_menu.addAction("&Larger text", QKeySequence.StandardKey.ZoomIn, lambda: view.zoom_to(view.zoom_step + 1))
-        view_menu.addAction("&Smaller text", QKeySequence.StandardKey.ZoomOut, lambda: view.zoom_to(view.zoom_step - 1))
-        view_menu.addAction("&Normal text size", QKeySequence("Ctrl+0"), lambda: view.zoom_to(0))
-        help_menu = self.menuBar().addMenu("&Help")
-        help_menu.addAction(f"&About {APP_NAME}", self._on_about_requested)
+        return {
+            "open": self._on_open_requested,
+            "quit": self.close,
+            "zoom_in": lambda: view.zoom_to(view.zoom_step + 1),
+            "zoom_out": lambda: view.zoom_to(view.zoom_step - 1),
+            "zoom_reset": lambda: view.zoom_to(0),
+            "find": self._on_find_requested,
+            "find_next": self.hits.step,
+            "find_previous": self.hits.step_back,
+            "clear_search": self.search.reset,
+            "about": self._on_about_requested,
+        }
 
     def _connect_signals(self) -> None:
         self.section_tree.selectionModel().currentChanged.connect(self._on_tree_current_changed)
         self.section_tree.clicked.connect(self._on_tree_current_changed)
-        self.article_view.sectionEntered.connect(self._on_section_entered)
-        self.article_view.externalLinkRequested.connect(self._on_external_link)
-        self.article_view.linkRefused.connect(self._on_link_refused)
-        self.article_view.firstPainted.connect(self._on_first_paint)
+        view = self.article_view
+        view.reading.sectionChanged.connect(self._on_reader_moved)
+        view.sectionLinkClicked.connect(self.scroll_to_section)
+        view.externalLinkRequested.connect(self._on_external_link)
+        view.linkRefused.connect(self._on_link_refused)
+        view.firstPainted.connect(self.loader.start)
+        self.loader.sectionsAdded.connect(self._on_sections_added)
+        self.loader.completed.connect(self.indexer.start)
+        self.search.resultShown.connect(self.hits.show_result)
+        self.search.nextHitRequested.connect(self.hits.step)
+        self.hits.sectionReached.connect(self._follow)
         self.watcher.changed.connect(self._on_file_changed)
         self.watcher.vanished.connect(self._on_file_vanished)
-        shortcuts = {
-            QKeySequence.StandardKey.FindNext: lambda: self.search.step(forward=True),
-            QKeySequence.StandardKey.FindPrevious: lambda: self.search.step(forward=False),
-            QKeySequence(Qt.Key.Key_Escape): lambda: self.search.reset(),
-            QKeySequence.StandardKey.Find: self._on_find_requested,
-        }
-        for keys, slot in shortcuts.items():
-            QShortcut(keys, self, activated=slot)
 
-    def closeEvent(self, event: QCloseEvent) -> None:
-        if self._settings is not None:
-            problem = remember_window(self, self.splitter, self.article_view.zoom_step, self._settings)
-            if problem:
-                print(f"ketamine-viewer: {problem}", file=sys.stderr)  # the window is closing: nowhere else to say it
-        super().closeEvent(event)
+    def show_article(self, article: Article) -> None:
+        """Show *article* in place of the current one: text, tree, chips and search."""
+        self.article = article
+        self.setWindowTitle(f"{article.title} — {APP_NAME}")
+        self._wanted_section = ""
+        self.indexer.reset(article)
+        self.hits.forget_place()
+        self.loader.load(article)
+        old_model, self.section_model = self.section_model, QtSectionModel(article, self)
+        self.section_filter.setSourceModel(self.section_model)
+        if old_model is not None:
+            old_model.deleteLater()  # with the article it holds
+        self.search.set_article(article)
+        self.section_tree.expandAll()
+        self._follow(article.sections[0].anchor if article.sections else "")
+        self.watcher.watch(article.path)
+        self.statusBar().clearMessage()
+        self._add_to_status([f"{article.path.name if article.path else ''} {warning}" for warning in article.warnings])
+
+    def open_article_file(self, path: Path) -> bool:
+        """Open the article at *path*; on failure say why in a dialog and keep the current one."""
+        try:
+            article = load_article(path)
+        except ArticleError as error:
+            log.info("%s", error)
+            QMessageBox.warning(self, "Cannot open the article", f"{error.path}\n\n{error.reason.capitalize()}.")
+            return False
+        log.debug("opened %s", path)
+        self.show_article(article)
+        return True
+
+    @Slot(str)
+    def scroll_to_section(self, anchor: str) -> None:
+        """Bring the heading of *anchor* to the top of the pane (once it is rendered); the tree follows."""
+        if not self.loader.render_up_to(anchor):
+            self._wanted_section = anchor  # see _on_sections_added
+            return
+        self._wanted_section = ""
+        if self.article_view.reading.go_to(anchor):
+            self._follow(anchor)
+
+    @Slot(str)
+    def _follow(self, anchor: str) -> None:
+        """The tree shows the section *anchor* as current; sectionChanged tells whoever listens."""
+        index = self._tree_index(anchor)
+        if index.isValid():
+            self._following = True
+            try:
+                self.section_tree.setCurrentIndex(index)
+                self.section_tree.scrollTo(index)
+            finally:
+                self._following = False
+        if anchor and anchor != self._section_shown:
+            self._section_shown = anchor
+            self.sectionChanged.emit(anchor)
 
     def _tree_index(self, anchor: str) -> QModelIndex:
-        section = self.article.find(anchor)
+        section = self.article.find(anchor) if anchor else None
         if section is None:
             return QModelIndex()
         return self.section_filter.mapFromSource(self.section_model.index_for(section))
 
-    def _on_first_paint(self) -> None:
-        self._build_search_index_soon()
+    def _add_to_status(self, messages: list[str]) -> None:
+        text = " ".join([self.statusBar().currentMessage(), *messages]).strip()
+        if text:
+            self.statusBar().showMessage(text)
 
-    def _build_search_index_soon(self) -> None:
-        # Search can wait, the first paint cannot. Resolved when it runs: the article may change meanwhile.
-        QTimer.singleShot(0, lambda: self.search.start_indexing())
+    @Slot(QModelIndex)
+    def _on_tree_current_changed(self, current: QModelIndex) -> None:
+        anchor = current.data(ANCHOR_ROLE) if current.isValid() else None
+        if anchor and not self._following:
+            self.scroll_to_section(anchor)
 
+    @Slot(str)
+    def _on_reader_moved(self, anchor: str) -> None:
+        self._wanted_section = ""  # the reader scrolled on: a jump asked for earlier is not wanted now
+        self._follow(anchor)
+
+    @Slot(int)
+    def _on_sections_added(self, _count: int) -> None:
+        if self._wanted_section:
+            self.scroll_to_section(self._wanted_section)
+
+    @Slot(QUrl)
+    def _on_external_link(self, url: QUrl) -> None:
+        open_after_asking(self, url)
+
+    @Slot(str)
+    def _on_link_refused(self, href: str) -> None:
+        tell_refused(self, href)
+
+    @Slot()
     def _on_find_requested(self) -> None:
         self.filter_edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.filter_edit.selectAll()
 
+    @Slot()
     def _on_open_requested(self) -> None:
         start = str(self.article.path.parent) if self.article.path else ""
         name, _ = QFileDialog.getOpenFileName(
@@ -179,17 +232,23 @@ class MainWindow(QMainWindow):
         if name:
             self.open_article_file(Path(name))
 
+    @Slot()
     def _on_about_requested(self) -> None:
         QMessageBox.about(
             self, f"About {APP_NAME}", f"{APP_NAME} {__version__}\n\nReads articles offline. It never uses the network."
         )
 
+    @Slot(Path)
     def _on_file_changed(self, path: Path) -> None:
         try:
-            self.show_article(load_article(path))
+            article = load_article(path)
         except ArticleError as error:
             self._tell_without_blocking("The article file changed and cannot be read", error)
+            return
+        log.debug("reloaded %s", path)
+        self.show_article(article)
 
+    @Slot(Path)
     def _on_file_vanished(self, path: Path) -> None:
         self._tell_without_blocking(
             "The article file is gone", ArticleError("was moved or deleted; the text shown stays as it was", path)
@@ -197,6 +256,7 @@ class MainWindow(QMainWindow):
 
     def _tell_without_blocking(self, title: str, error: ArticleError) -> None:
         """A message that an unattended screen does not have to dismiss to keep working."""
+        log.info("%s", error)
         self.statusBar().showMessage(str(error))
         box = QMessageBox(QMessageBox.Icon.Warning, title, f"{error.path}\n\n{error.reason.capitalize()}.", parent=self)
         box.setObjectName("fileProblemMessage")
@@ -204,33 +264,13 @@ class MainWindow(QMainWindow):
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         box.show()
 
-    def _on_tree_current_changed(self, current: QModelIndex) -> None:
-        anchor = current.data(ANCHOR_ROLE) if current.isValid() else None
-        if anchor and not self._following_view:
-            self.article_view.scroll_to_section(anchor)
-
-    def _on_section_entered(self, anchor: str) -> None:
-        index = self._tree_index(anchor)
-        if not index.isValid():
-            return
-        self._following_view = True
-        try:
-            self.section_tree.setCurrentIndex(index)
-            self.section_tree.scrollTo(index)
-        finally:
-            self._following_view = False
-
-    def _on_external_link(self, url: QUrl) -> None:
-        answer = QMessageBox.question(
-            self,
-            "Open outside the viewer?",
-            f"This link leaves the article:\n\n{url.toString()}\n\nOpen it in your browser or mail program?",
-        )
-        if answer == QMessageBox.StandardButton.Yes:
-            QDesktopServices.openUrl(url)
-
-    def _on_link_refused(self, href: str) -> None:
-        QMessageBox.information(self, "Link not opened", f"The viewer does not open this kind of link:\n\n{href}")
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.loader.shutdown()
+        if self._settings is not None:
+            problem = remember_window(self, self.splitter, self.article_view.zoom_step, self._settings)
+            if problem:
+                print(f"ketamine-viewer: {problem}", file=sys.stderr)  # the window is closing: nowhere else to say it
+        super().closeEvent(event)
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         if event.mimeData().hasUrls() and event.mimeData().urls()[0].isLocalFile():

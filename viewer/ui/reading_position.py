@@ -1,0 +1,109 @@
+"""Which section the reader is in: it follows the scroll bar, and moves the pane to a section, a hit or a saved place."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from PySide6.QtCore import QObject, Signal, Slot
+from PySide6.QtGui import QTextCursor
+from PySide6.QtWidgets import QTextEdit
+
+from viewer.ui.heading_map import HeadingMap
+
+TOP_TOLERANCE_PX = 4  # a heading this close below the top already counts as "at the top"
+
+
+class ReadingPosition(QObject):
+    """The section being read in one text pane.
+
+    Signals:
+        sectionChanged(str): the reader scrolled another section (this anchor) to the top.
+    """
+
+    sectionChanged = Signal(str)
+
+    def __init__(self, pane: QTextEdit, headings: HeadingMap) -> None:
+        super().__init__(pane)
+        self._pane, self._headings = pane, headings
+        self._current = ""
+        self._moving = False  # the pane is being moved on purpose: no sectionChanged echo
+        pane.verticalScrollBar().valueChanged.connect(self._on_scrolled)
+
+    @property
+    def current_anchor(self) -> str:
+        """The anchor of the section being read."""
+        return self._current
+
+    @property
+    def scroll(self) -> int:
+        """The scroll bar's position, to come back to with :meth:`restore`."""
+        return self._pane.verticalScrollBar().value()
+
+    def start(self, anchor: str) -> None:
+        """A new document, read from the top of the section *anchor*."""
+        self._current = anchor
+
+    @contextmanager
+    def moving(self) -> Iterator[None]:
+        """Scroll changes made inside are the program's, not the reader's."""
+        self._moving = True
+        try:
+            yield
+        finally:
+            self._moving = False
+
+    def go_to(self, anchor: str) -> bool:
+        """Scroll the heading of *anchor* to the top; False (and nothing moves) if it is not in the pane yet."""
+        first = self._headings.anchors[0] if self._headings.anchors else ""
+        top = 0.0 if anchor == first else self._headings.top(anchor)  # the very top, margin included
+        if top is None:
+            return False
+        self._scroll_to(top)
+        self._current = anchor
+        return True
+
+    def reveal(self, position: int, anchor: str) -> None:
+        """Scroll a document position into the upper third of the pane, in the section *anchor*."""
+        document = self._pane.document()
+        cursor = QTextCursor(document)
+        cursor.setPosition(position)
+        line_top = document.documentLayout().blockBoundingRect(cursor.block()).top()
+        line = cursor.block().layout().lineForTextPosition(cursor.positionInBlock())
+        if line.isValid():  # a block never laid out (the pane not shown yet) has no lines
+            line_top += line.y()
+        self._scroll_to(line_top - self._pane.viewport().height() / 3, reach=line_top)
+        self._current = anchor
+
+    def restore(self, scroll: int, anchor: str) -> None:
+        """Go back to a scroll position saved earlier, reading *anchor*."""
+        with self.moving():
+            self._pane.verticalScrollBar().setValue(scroll)
+        self._current = anchor
+
+    def section_at_top(self) -> str:
+        """The anchor of the last heading at or above the top of the pane."""
+        return self._headings.section_at(self.scroll + TOP_TOLERANCE_PX)
+
+    def visible_sections(self) -> list[str]:
+        """Anchors of the sections that have text in the pane, top to bottom."""
+        return self._headings.sections_between(self.scroll, self.scroll + self._pane.viewport().height())
+
+    def _scroll_to(self, y: float, reach: float | None = None) -> None:
+        bar = self._pane.verticalScrollBar()
+        if max(y, reach or y) > bar.maximum():
+            # Qt lays a long document out lazily and tells the scroll bar how far it got only now
+            # and then: a jump further down than that would stop short.
+            layout = self._pane.document().documentLayout()
+            layout.documentSizeChanged.emit(layout.documentSize())
+        with self.moving():
+            bar.setValue(round(y))
+
+    @Slot()
+    def _on_scrolled(self) -> None:
+        if self._moving:
+            return
+        anchor = self.section_at_top()
+        if anchor and anchor != self._current:
+            self._current = anchor
+            self.sectionChanged.emit(anchor)
