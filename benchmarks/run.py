@@ -20,7 +20,7 @@ if __package__ in (None, ""):  # run as a script: make the checkout importable
 from benchmarks import startup
 from benchmarks.common import ROOT, child_env, machine_description
 
-PARTS = ["startup", "filter", "memory"]
+PARTS = ["startup", "filter", "memory", "stalls"]
 
 
 def main(argv: list[str] | None = None) -> int:

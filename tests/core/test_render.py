@@ -206,3 +206,18 @@ def test_the_worker_stops_when_the_viewer_closes_its_input_even_mid_conversion()
     process.stdin.close()
     assert process.wait(timeout=10) == 0
     worker.kill()
+
+
+def test_elements_nested_too_deep_lose_their_tags_but_keep_their_text():
+    deep = "<blockquote>" * 40 + "<p>words</p>" + "</blockquote>" * 40 + "<p>after</p>"
+    kept = render.limit_nesting(deep, 16)
+    assert kept.count("<blockquote>") == kept.count("</blockquote>") == 16
+    assert "<p>words</p>" not in kept and "words" in kept and kept.endswith("<p>after</p>")
+
+
+def test_a_long_run_without_spaces_gets_break_opportunities_outside_tags_only():
+    href = "https://example.org/" + "x" * 200
+    broken = render.break_long_words(f'<p>{"&gt;" * 100} <a href="{href}">{"y" * 170}</a></p>')
+    assert href in broken, "attributes are left alone"
+    assert broken.count("\u200b") == 1 + 2
+    assert "\u200b" in render.plain_text_html("[" * 200, "slow")

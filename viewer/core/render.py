@@ -43,6 +43,17 @@ _IMG = re.compile(r'<img((?:\s+[\w:-]+="[^"]*")*)\s*/?>')  # as nh3 writes it: e
 _BODY_HEADING_OPEN = re.compile(r"<h[1-6]>")  # as nh3 writes them: headings keep no attributes
 _BODY_HEADING_CLOSE = re.compile(r"</h[1-6]>")
 _ATTRIBUTE = re.compile(r'([\w:-]+)="([^"]*)"')
+_TAG = re.compile(r'<(/?)([a-zA-Z][\w-]*)((?:\s+[\w:-]+(?:="[^"]*")?)*)\s*(/?)>')  # as nh3 writes tags
+_VOID_TAGS = frozenset({"br", "img", "hr"})
+DEEPEST_NESTING = 16
+"""Elements nested deeper than this lose their tags (their text stays): every level narrows the
+text, and Qt lays a long word out in a narrow box very slowly (300 nested quotes took 0.4 s)."""
+LONGEST_UNBROKEN = 80
+"""Text gets a break opportunity (a zero-width space) this often in a run without spaces: Qt lays
+out one 20,000-character word many times slower than the same characters in lines."""
+_UNBROKEN = re.compile(rf"(?:&[#\w]+;|[^\s&<>]){{{LONGEST_UNBROKEN}}}(?=[^\s<])")
+_UNBROKEN_TEXT = re.compile(rf"\S{{{LONGEST_UNBROKEN}}}(?=\S)")
+_TEXT_BETWEEN_TAGS = re.compile(r">([^<]+)<")
 _PROBLEMS = {SLOW: "This part took too long to format", DEEP: "This part is nested too deeply to format"}
 _NO_TIME_LEFT = "There was no time left to format this part"
 _FAILED = "This part could not be formatted"
@@ -190,6 +201,11 @@ def convert_markdown(converter: markdown.Markdown, body: str) -> str:
     return demote_headings(sanitize_html(converter.convert(body)))
 
 
+def convert_costly(converter: markdown.Markdown, body: str) -> str:
+    """Like :func:`convert_markdown`, and made cheap for Qt to lay out: what the render worker does."""
+    return break_long_words(limit_nesting(convert_markdown(converter, body), DEEPEST_NESTING))
+
+
 def document_html(sections: Iterable[str]) -> str:
     """One HTML document holding the rendered *sections* (see ArticleRenderer.section_steps)."""
     return DOCUMENT_START + "".join(f"\n{part}" for part in sections) + DOCUMENT_END
@@ -212,8 +228,35 @@ def printable(text: str) -> str:
 
 def plain_text_html(text: str, reason: str) -> str:
     """*text* shown as it is, line by line, under a note saying why it is not formatted."""
+    text = _UNBROKEN_TEXT.sub(lambda run: run[0] + "\u200b", text)  # a zero-width space: the line may break there
     lines = "<br/>".join(html.escape(line) for line in text.split("\n"))
     return f'<p class="render-problem"><i>{html.escape(reason)}; it is shown as plain text.</i></p><p>{lines}</p>'
+
+
+def limit_nesting(body: str, deepest: int) -> str:
+    """*body* (sanitized HTML) without the tags of elements nested deeper than *deepest*; their text stays."""
+    kept: list[bool] = []  # for each element open at this point, whether its tags are kept
+    parts, start = [], 0
+    for tag in _TAG.finditer(body):
+        closing, name, self_closing = tag[1], tag[2].lower(), tag[4]
+        if name in _VOID_TAGS or self_closing:
+            continue
+        keep = kept.pop() if closing else len(kept) < deepest
+        if not closing:
+            kept.append(keep)
+        if not keep:
+            parts.append(body[start : tag.start()])
+            start = tag.end()
+    return "".join(parts) + body[start:] if parts else body
+
+
+def break_long_words(body: str) -> str:
+    """*body* (HTML) with a zero-width space every LONGEST_UNBROKEN characters of a run without spaces."""
+
+    def text(between: re.Match[str]) -> str:
+        return ">" + _UNBROKEN.sub(lambda run: run[0] + "\u200b", between[1]) + "<"
+
+    return _TEXT_BETWEEN_TAGS.sub(text, body)
 
 
 def heading_html(section: Section) -> str:

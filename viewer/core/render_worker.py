@@ -215,7 +215,7 @@ def serve() -> NoReturn:
     Requests are read on a thread of their own: the end of input (the viewer gone) ends the whole
     process at once, even in the middle of a conversion.
     """
-    from viewer.core.render import convert_markdown, new_markdown
+    from viewer.core.render import convert_costly, new_markdown
 
     replies = sys.stdout.buffer
     _limit_memory()
@@ -227,7 +227,7 @@ def serve() -> NoReturn:
         _write(replies, {"started": request["ticket"]})
         started = time.perf_counter()
         try:
-            answer = {"html": convert_markdown(markdown, request["body"])}
+            answer = {"html": convert_costly(markdown, request["body"])}
         except RecursionError:
             markdown, answer = new_markdown(), {"problem": DEEP}
         except Exception:  # anything else a hostile body does to Markdown: shown as plain text

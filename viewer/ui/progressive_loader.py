@@ -121,14 +121,19 @@ class ProgressiveLoader(QObject):
 
     def _steps(self, steps: SectionSteps) -> Iterator[object]:
         """Each section rendered and added, a step each; then the layout, a step at a time."""
-        while (step := next_step(steps, self._take_reply())) is not None:
+        while True:
+            from_worker = self._reply is not None
+            step = next_step(steps, self._take_reply())
+            if step is None:
+                break
             if isinstance(step, WorkerJob):
+                self._append()  # what comes before it is shown while the worker works
                 self._submit(step)
                 yield _WAITING
                 continue
             self._rendered.append(step)
-            if len(self._rendered) >= SECTIONS_PER_APPEND or self._wanted:
-                self._append()
+            if from_worker or len(self._rendered) >= SECTIONS_PER_APPEND or self._wanted:
+                self._append()  # a costly section goes in alone: the next one starts a slice afresh
             yield
         self._append()
         yield from self._view.headings.layout_steps()
