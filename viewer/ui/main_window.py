@@ -13,11 +13,11 @@ import logging
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QModelIndex, Qt, QUrl, Signal, Slot
+from PySide6.QtCore import QModelIndex, Qt, Signal, Slot
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
-from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFileDialog, QMainWindow, QSplitter, QVBoxLayout, QWidget
 
-from viewer import APP_NAME, __version__
+from viewer import APP_NAME
 from viewer.core.article import Article
 from viewer.core.errors import ArticleError
 from viewer.core.loader import load_article
@@ -28,6 +28,7 @@ from viewer.ui.article_watcher import ArticleWatcher
 from viewer.ui.hit_stepper import HitStepper
 from viewer.ui.keyword_bar import KeywordBar
 from viewer.ui.link_dialogs import open_after_asking, tell_refused
+from viewer.ui.messages import show_about, tell_cannot_open, tell_without_blocking
 from viewer.ui.navigation_pane import NavigationPane
 from viewer.ui.progressive_loader import ProgressiveLoader
 from viewer.ui.search_indexing import SearchIndexer
@@ -76,7 +77,6 @@ class MainWindow(QMainWindow):
         self.search = SearchPresenter(self.navigation, self.keyword_bar, self.section_filter, self.indexer, self)
         self.hits = HitStepper(self.article_view, self.indexer, self)
         self.watcher = ArticleWatcher(self)
-        self._following = False  # the tree is being moved to follow the pane: do not scroll the pane back
         self._wanted_section = ""  # a section asked for that is not rendered yet
         self._section_shown = ""
 
@@ -107,7 +107,7 @@ class MainWindow(QMainWindow):
             "find_next": self.hits.step,
             "find_previous": self.hits.step_back,
             "clear_search": self.search.reset,
-            "about": self._on_about_requested,
+            "about": lambda: show_about(self),
         }
 
     def _connect_signals(self) -> None:
@@ -116,8 +116,8 @@ class MainWindow(QMainWindow):
         view = self.article_view
         view.reading.sectionChanged.connect(self._on_reader_moved)
         view.sectionLinkClicked.connect(self.scroll_to_section)
-        view.externalLinkRequested.connect(self._on_external_link)
-        view.linkRefused.connect(self._on_link_refused)
+        view.externalLinkRequested.connect(lambda url: open_after_asking(self, url))
+        view.linkRefused.connect(lambda href: tell_refused(self, href))
         view.firstPainted.connect(self.loader.start)
         self.loader.sectionsAdded.connect(self._on_sections_added)
         self.loader.completed.connect(self.indexer.start)
@@ -152,7 +152,7 @@ class MainWindow(QMainWindow):
             article = load_article(path)
         except ArticleError as error:
             log.info("%s", error)
-            QMessageBox.warning(self, "Cannot open the article", f"{error.path}\n\n{error.reason.capitalize()}.")
+            tell_cannot_open(self, error)
             return False
         log.debug("opened %s", path)
         self.show_article(article)
@@ -173,12 +173,7 @@ class MainWindow(QMainWindow):
         """The tree shows the section *anchor* as current; sectionChanged tells whoever listens."""
         index = self._tree_index(anchor)
         if index.isValid():
-            self._following = True
-            try:
-                self.section_tree.setCurrentIndex(index)
-                self.section_tree.scrollTo(index)
-            finally:
-                self._following = False
+            self.navigation.follow(index)
         if anchor and anchor != self._section_shown:
             self._section_shown = anchor
             self.sectionChanged.emit(anchor)
@@ -197,7 +192,7 @@ class MainWindow(QMainWindow):
     @Slot(QModelIndex)
     def _on_tree_current_changed(self, current: QModelIndex) -> None:
         anchor = current.data(ANCHOR_ROLE) if current.isValid() else None
-        if anchor and not self._following:
+        if anchor and not self.navigation.following:
             self.scroll_to_section(anchor)
 
     @Slot(str)
@@ -209,14 +204,6 @@ class MainWindow(QMainWindow):
     def _on_sections_added(self, _count: int) -> None:
         if self._wanted_section:
             self.scroll_to_section(self._wanted_section)
-
-    @Slot(QUrl)
-    def _on_external_link(self, url: QUrl) -> None:
-        open_after_asking(self, url)
-
-    @Slot(str)
-    def _on_link_refused(self, href: str) -> None:
-        tell_refused(self, href)
 
     @Slot()
     def _on_find_requested(self) -> None:
@@ -231,12 +218,6 @@ class MainWindow(QMainWindow):
         )
         if name:
             self.open_article_file(Path(name))
-
-    @Slot()
-    def _on_about_requested(self) -> None:
-        QMessageBox.about(
-            self, f"About {APP_NAME}", f"{APP_NAME} {__version__}\n\nReads articles offline. It never uses the network."
-        )
 
     @Slot(Path)
     def _on_file_changed(self, path: Path) -> None:
@@ -255,14 +236,9 @@ class MainWindow(QMainWindow):
         )
 
     def _tell_without_blocking(self, title: str, error: ArticleError) -> None:
-        """A message that an unattended screen does not have to dismiss to keep working."""
         log.info("%s", error)
         self.statusBar().showMessage(str(error))
-        box = QMessageBox(QMessageBox.Icon.Warning, title, f"{error.path}\n\n{error.reason.capitalize()}.", parent=self)
-        box.setObjectName("fileProblemMessage")
-        box.setWindowModality(Qt.WindowModality.NonModal)
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        box.show()
+        tell_without_blocking(self, title, error)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.loader.shutdown()

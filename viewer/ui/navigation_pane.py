@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import QLabel, QLineEdit, QPushButton, QStackedWidget, QTreeView, QVBoxLayout, QWidget
 
 from viewer.ui.section_delegate import SectionDelegate
@@ -34,6 +34,16 @@ class NavigationPane(QWidget):
         column.addWidget(self.status_label)
         column.addWidget(self._stack, 1)
         self.show_status("")
+        self.following = False  # the tree is moving to follow the text: not the reader choosing a row
+
+    def follow(self, index: QModelIndex) -> None:
+        """Make *index* the tree's current row and scroll to it; meanwhile :attr:`following` is True."""
+        self.following = True
+        try:
+            self.section_tree.setCurrentIndex(index)
+            self.section_tree.scrollTo(index)
+        finally:
+            self.following = False
 
     def show_status(self, text: str) -> None:
         """One line under the filter box; hidden when there is nothing to say."""

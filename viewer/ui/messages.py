@@ -1,0 +1,31 @@
+"""The window's short messages: a file that cannot be opened or is gone, and About."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from viewer import APP_NAME, __version__
+from viewer.core.errors import ArticleError
+
+
+def tell_cannot_open(parent: QWidget, error: ArticleError) -> None:
+    """A dialog naming the file that cannot be opened and why."""
+    QMessageBox.warning(parent, "Cannot open the article", f"{error.path}\n\n{error.reason.capitalize()}.")
+
+
+def tell_without_blocking(parent: QWidget, title: str, error: ArticleError) -> QMessageBox:
+    """A message about a file that an unattended screen does not have to dismiss to keep working."""
+    box = QMessageBox(QMessageBox.Icon.Warning, title, f"{error.path}\n\n{error.reason.capitalize()}.", parent=parent)
+    box.setObjectName("fileProblemMessage")
+    box.setWindowModality(Qt.WindowModality.NonModal)
+    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    box.show()
+    return box
+
+
+def show_about(parent: QWidget) -> None:
+    """The program's name and version, and its promise."""
+    QMessageBox.about(
+        parent, f"About {APP_NAME}", f"{APP_NAME} {__version__}\n\nReads articles offline. It never uses the network."
+    )
