@@ -81,23 +81,6 @@ def print_table(header: list[str], rows: list[list[str]]) -> None:
     print()
 
 
-def guard_singleton_refcounts() -> None:
-    """Work around PySide6 6.12.0 on CPython 3.11, which drops references to None, True and False it does not own.
-
-    Every call of a Qt method that returns void drops one reference to None, and every emission of a Signal(bool)
-    one to the value sent. CPython 3.12+ makes these objects immortal, so it is harmless there; on 3.11 the count
-    reaches zero and the process aborts ("Fatal Python error: none_dealloc"), in the viewer after about a
-    hundred keystrokes. The project keeps 6.12.0 out (pyproject.toml); should it be installed anyway, benchmarks
-    that drive the window for long give these objects a large stock of references. Harmless otherwise.
-    """
-    import ctypes
-    import sys
-
-    if sys.version_info < (3, 12):
-        for singleton in (None, True, False):
-            ctypes.c_ssize_t.from_address(id(singleton)).value += 1 << 40
-
-
 def machine_description() -> list[str]:
     """Where and when the figures were taken."""
     import datetime

@@ -2,7 +2,7 @@
 
 For each article, in a shown main window (offscreen unless QT_QPA_PLATFORM says otherwise):
 
-- index build: SearchController.build_index() in one go on a fresh controller over the shown window
+- index build: a fresh SearchIndexer's steps run in one go over the shown window
   (text of the pane's sections, the index, the keyword chip counts), repeated;
 - ready after 1st paint: the window's own build, which it runs in slices between other events right
   after the first paint and which also lays out the whole document; the longest pause is the longest
@@ -10,7 +10,7 @@ For each article, in a shown main window (offscreen unless QT_QPA_PLATFORM says 
 - query: SearchIndex.search() for every prefix of the queries, as typed character by character, each
   query as if for the first time (the index remembers recent clauses; it is told to forget them);
 - keystroke to updated tree: from a key event delivered to the filter box (QTest.keyClick) through
-  SearchController.apply_now() (called directly, so without the TYPING_PAUSE_MS debounce, reported apart)
+  SearchPresenter.apply_now() (called directly, so without the TYPING_PAUSE_MS debounce, reported apart)
   and QApplication.processEvents() (tree, status, highlights and the window repainted) to reading the
   tree's row count. Each query is typed first as if for the first time (the budget applies to these)
   and then once more right after, when the index remembers its clauses.
@@ -26,7 +26,7 @@ import time
 from dataclasses import dataclass
 
 from benchmarks.article_gen import ABSENT_WORD, generate
-from benchmarks.common import BUNDLED_ARTICLE, guard_singleton_refcounts, median, ms, p95, print_table
+from benchmarks.common import BUNDLED_ARTICLE, median, ms, p95, print_table
 
 QUERIES = ["ketamine", "bladder", "nasal spray", "side efects", "TRD", "monitoring", ABSENT_WORD]
 BUDGET_BUNDLED_S, BUDGET_LARGE_S = 0.016, 0.050
@@ -82,20 +82,20 @@ def time_background_build(window) -> tuple[float, float]:
 
 
 def time_builds(window, repeats: int) -> list[float]:
-    """SearchController.build_index() on fresh controllers over the same shown widgets."""
+    """A fresh SearchIndexer's steps, run in one go, over the same shown pane."""
     from shiboken6 import Shiboken
 
-    from viewer.ui.search_controller import SearchController
+    from viewer.ui.search_indexing import SearchIndexer
 
     taken = []
     for _ in range(repeats):
-        controller = SearchController(
-            window.article, window.navigation, window.article_view, window.keyword_bar, window.section_filter
-        )
+        indexer = SearchIndexer(window.loader, window.article_view.headings)
+        indexer.reset(window.article)
         start = time.perf_counter()
-        controller.build_index()
+        for _ in indexer._index_steps(window.article):
+            pass
         taken.append(time.perf_counter() - start)
-        Shiboken.delete(controller)  # its signal connections go with it
+        Shiboken.delete(indexer)
     return taken
 
 
@@ -122,7 +122,7 @@ def time_keystrokes(window, rounds: int) -> tuple[list[float], list[float]]:
     first, again = [], []
     for _ in range(rounds):
         for query in QUERIES:
-            window.search.build_index().forget_clauses()
+            window.indexer.index.forget_clauses()
             first += type_query(window, query)
             again += type_query(window, query)
     window.search.reset()
@@ -164,7 +164,7 @@ def measure(label: str, article, budget_s: float, builds: int, rounds: int) -> F
         first_build,
         longest_pause,
         time_builds(window, builds),
-        time_queries(window.search.build_index(), rounds),
+        time_queries(window.indexer.index, rounds),
         *time_keystrokes(window, rounds),
     )
     window.close()
@@ -174,7 +174,7 @@ def measure(label: str, article, budget_s: float, builds: int, rounds: int) -> F
 
 def report(all_figures: list[Figures]) -> None:
     """The tables."""
-    from viewer.ui.search_controller import TYPING_PAUSE_MS
+    from viewer.ui.search_presenter import TYPING_PAUSE_MS
 
     rows = []
     for f in all_figures:
@@ -214,7 +214,6 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--quick", action="store_true", help="fewer repetitions")
     parser.add_argument("--sections", type=int, default=10_000, help="size of the generated article")
     options = parser.parse_args(argv)
-    guard_singleton_refcounts()
     from viewer.core.article import parse_article
     from viewer.core.loader import load_article
 

@@ -11,6 +11,7 @@ from viewer.core.article import Article
 from viewer.core.loader import load_article
 from viewer.core.query import SynonymTable
 from viewer.core.render import ArticleRenderer
+from viewer.core.render_worker import RenderWorker
 from viewer.core.resources import ARTICLE_STYLESHEET, DEFAULT_ARTICLE, bundled_resources, read_resource_text, resource_path
 from viewer.core.search import SearchIndex
 
@@ -44,10 +45,23 @@ def _check_everything() -> str:
     if missing:
         raise SelfTestFailure(f"rendered text lacks the headings {missing}")
     query, hits = _search_first_keyword(article)
+    _check_render_worker()
     return (
         f"version {__version__}, {len(names)} resources, article '{article.title}' with {len(article.sections)} sections"
-        f" rendered to {len(shown_text)} characters, search for '{query}' found {hits} sections"
+        f" rendered to {len(shown_text)} characters, search for '{query}' found {hits} sections, render worker answers"
     )
+
+
+def _check_render_worker() -> None:
+    """The worker process that hostile sections go to starts (the frozen program runs itself) and converts."""
+    worker = RenderWorker()
+    try:
+        worker.submit("*checked*", 30)
+        reply = worker.wait()
+    finally:
+        worker.close()
+    if reply.html != "<p><em>checked</em></p>":
+        raise SelfTestFailure(f"the render worker did not answer as expected ({reply.problem or reply.html!r})")
 
 
 def _search_first_keyword(article: Article) -> tuple[str, int]:

@@ -1,5 +1,6 @@
 """The command line: outline, version, and one-line errors with exit status 2."""
 
+import os
 import subprocess
 import sys
 
@@ -47,4 +48,23 @@ def test_a_bad_path_from_a_real_process_has_no_traceback(tmp_path):
     )
     assert result.returncode == 2
     assert "Traceback" not in result.stderr
-    assert result.stderr.strip() == f"ketamine-viewer: {missing}: no such file" or "nope.md: no such file" in result.stderr
+    assert result.stderr == f"ketamine-viewer: {missing}: no such file\n"
+
+
+def test_the_self_test_passes_on_the_bundled_article():
+    result = subprocess.run([sys.executable, "-m", "viewer", "--self-test"], capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("self-test passed") and "render worker" in result.stdout
+
+
+def test_debug_logging_says_why_a_section_is_plain_text(tmp_path, write_article):
+    path = write_article("# Slow\n\n" + "[" * 8000 + "\n")
+    result = subprocess.run(
+        [sys.executable, "-m", "viewer", "--debug", "--quit-after-first-paint", str(path)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+    )
+    assert result.returncode == 0, result.stderr
+    assert "viewer.render: section 'Slow' converted in the render worker: it is 8,000 characters long" in result.stderr

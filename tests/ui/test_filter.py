@@ -159,16 +159,28 @@ def test_typing_a_query_that_matches_a_keyword_marks_its_chip(qtbot, window):
 
 @pytest.mark.parametrize("query", ["[(*.+?", "\x00\x07", '"unclosed', "a" * 10_000])
 def test_odd_input_never_breaks_the_filter(qtbot, window, query):
+    # None of these has a word the article contains: each is reported as found nowhere.
+    qtbot.waitUntil(lambda: window.indexer.is_ready)
     window.filter_edit.setText(query)
     window.search.apply_now()
-    assert window.navigation.showing_empty_state or shown(window)
+    assert window.navigation.showing_empty_state
+    assert window.navigation.empty_label.text() == f"No section mentions “{query.strip()[:60]}”."
+    window.filter_edit.setText("bladder")  # and the filter goes on working
+    window.search.apply_now()
+    assert shown(window)[-1] == "C. Risks and Long-Term Effects"
 
 
 def test_models_pass_the_qt_model_tester(qtmodeltester, bundled_article):
+    from viewer.core.search import SearchResult, SectionHits
+
     model = QtSectionModel(bundled_article)
     qtmodeltester.check(model)
     proxy = SectionFilterProxy()
     proxy.setSourceModel(model)
+    qtmodeltester.check(proxy)
+    last = len(bundled_article.sections) - 1
+    proxy.set_result(SearchResult([], {3: SectionHits([([0], 1)]), last: SectionHits([([0], 1)], fuzzy=True)}, {}))
+    assert proxy.rowCount() > 0 and proxy.index(0, 0).data(HITS_ROLE) is None, "filtered, with context rows"
     qtmodeltester.check(proxy)
 
 

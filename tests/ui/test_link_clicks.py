@@ -149,3 +149,39 @@ def test_any_other_link_that_reaches_the_pane_is_refused_with_a_short_message(qt
     assert len(dialogs.notes) == 1 and href in dialogs.notes[0] and len(dialogs.notes[0]) < 200
     assert dialogs.questions == [] and opened_urls == []
     assert view.toPlainText() == text_before and view.source().isEmpty(), "the pane did not open the file"
+
+
+def show_links(view, links: list[str]) -> None:
+    view.set_document(
+        "<html><body>" + "".join(f'<p><a href="{href}">link {n}</a></p>' for n, href in enumerate(links)) + "</body></html>",
+        (),
+        None,
+        "",
+    )
+
+
+def test_a_look_alike_host_is_shown_as_the_network_sees_it(qtbot, link_window, dialogs, opened_urls):
+    href = "https://ex\u0430mple.org/login"  # a Cyrillic a: looks like example.org
+    show_links(link_window.article_view, [href])
+    click_link(qtbot, link_window.article_view, href)
+    [question] = dialogs.questions
+    assert "xn--exmple-4nf.org" in question, "the host in punycode"
+    assert "ex\u0430mple.org" in question, "beside the form the article wrote"
+
+
+def test_a_long_address_is_shortened_in_the_middle(qtbot, link_window, dialogs, opened_urls):
+    href = "https://example.org/" + "a" * 300 + "/end"
+    show_links(link_window.article_view, [href])
+    click_link(qtbot, link_window.article_view, href)
+    [question] = dialogs.questions
+    assert "https://example.org/aaa" in question and "/end" in question and "…" in question
+    assert len(question) < 400
+
+
+def test_a_mail_link_keeps_only_its_address_and_subject(qtbot, link_window, dialogs, opened_urls):
+    href = "mailto:team@example.org?subject=Dosing%20question&attach=/etc/passwd&body=" + "x" * 500
+    show_links(link_window.article_view, [href])
+    dialogs.answer = QMessageBox.StandardButton.Yes
+    click_link(qtbot, link_window.article_view, href)
+    assert opened_urls == ["mailto:team@example.org?subject=Dosing question"]
+    assert "passwd" not in dialogs.questions[0] and "Dosing question" in dialogs.questions[0]

@@ -146,3 +146,12 @@ def test_an_article_that_fits_its_first_screen_is_complete_at_once(qtbot, bundle
     window = MainWindow(bundled_article)
     qtbot.addWidget(window)
     assert window.loader.complete
+
+
+def test_an_article_whose_first_section_is_costly_appears_without_a_paint_first(qtbot):
+    # Nothing to paint until the worker answers: the loader must not wait for a first paint.
+    article = parse_article("# Costly\n\n" + "[" * 7000 + "\n\n## Next\n\nPlain text.\n")
+    window = MainWindow(article)  # never shown
+    qtbot.addWidget(window)
+    qtbot.waitUntil(lambda: window.loader.complete, timeout=20_000)
+    assert "Plain text." in window.article_view.toPlainText()

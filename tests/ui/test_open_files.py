@@ -104,3 +104,21 @@ def test_an_article_replaced_while_its_index_is_half_built_stops_indexing(qtbot,
     qtbot.waitUntil(lambda: window.indexer.is_ready)
     assert len(window.indexer.index.search("1999").sections) == 0, "the index is the bundled article's"
     assert len(window.indexer.index.search("bladder").sections) == 1
+
+
+def test_a_file_dropped_on_the_window_is_opened(qtbot, window, write_article):
+    from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
+    from PySide6.QtGui import QDragEnterEvent, QDropEvent
+    from PySide6.QtWidgets import QApplication
+
+    path = write_article("# Dropped\n\n## Inside\n\nText.\n")
+    data = QMimeData()
+    data.setUrls([QUrl.fromLocalFile(str(path))])
+    point = window.rect().center()
+    enter = QDragEnterEvent(point, Qt.DropAction.CopyAction, data, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    QApplication.sendEvent(window, enter)
+    assert enter.isAccepted()
+    drop = QDropEvent(QPointF(point), Qt.DropAction.CopyAction, data, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    QApplication.sendEvent(window, drop)
+    assert visible_titles(window.section_tree) == ["Dropped", "Inside"]
+    assert window.article.path == path

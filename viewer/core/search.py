@@ -80,11 +80,6 @@ class SearchResult:
         """Hits over all sections."""
         return sum(hits.count for hits in self.sections.values())
 
-    @property
-    def has_fuzzy(self) -> bool:
-        """Whether any section matched only approximately."""
-        return bool(self.corrections)
-
     def ranked(self) -> list[int]:
         """Section ids, exact matches before approximate ones, then in document order."""
         return sorted(self.sections, key=lambda number: (self.sections[number].fuzzy, number))
@@ -120,11 +115,6 @@ class SearchIndex:
         """Drop every remembered clause: the next searches run as if typed for the first time."""
         self._clause_cache.clear()
         self._cached_hits = 0
-
-    @property
-    def section_count(self) -> int:
-        """How many sections are indexed."""
-        return len(self._tokens)
 
     def search(self, text: str, required_phrases: Iterable[str] = ()) -> SearchResult:
         """Sections that mention every clause of *text* and every one of *required_phrases*."""

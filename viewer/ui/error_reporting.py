@@ -53,7 +53,9 @@ class ErrorReporter:
             return  # the same fault in every repaint must not bury the screen in messages
         self._shown.add(origin)
         self._message_up = True
-        QTimer.singleShot(0, lambda: self._show(error, log_file))  # out of the failing call, into the event loop
+        # Out of the failing call, into the event loop; with the application as context, so that it
+        # never runs after the application is gone.
+        QTimer.singleShot(0, QApplication.instance(), lambda: self._show(error, log_file))
 
     def _report_thread(self, hook_args: threading.ExceptHookArgs) -> None:
         log_unexpected_error(hook_args.exc_type, hook_args.exc_value or hook_args.exc_type(), hook_args.exc_traceback, "a thread")

@@ -81,6 +81,7 @@ class ProgressiveLoader(QObject):
         self._view.set_document(document_html(first), tuple(s.anchor for s in article.sections), folder, self._stylesheet)
         if job is not None:
             self._submit(job)  # the worker starts while the first screen is painted
+            self._started = True  # its reply goes in at once: the first screen may be empty without it
         self._work = self._steps(steps)  # its first slice runs once the worker's reply is in
         if self._started or self._view.has_painted:
             self.start()

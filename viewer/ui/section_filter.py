@@ -31,11 +31,6 @@ class SectionFilterProxy(QSortFilterProxyModel):
         self._context_font = QFont()
         self._context_font.setItalic(True)
 
-    @property
-    def result(self) -> SearchResult | None:
-        """The search being shown, or None when the tree is unfiltered."""
-        return self._result
-
     def set_result(self, result: SearchResult | None) -> bool:
         """Show only what *result* found (everything when None); True when the rows shown changed.
 
