@@ -95,3 +95,27 @@ def test_the_reader_sees_one_short_line(error, line):
 
 def test_a_long_message_is_cut():
     assert len(one_line(ValueError("x" * 1000))) == 160
+
+
+def test_debug_categories_come_from_the_switch_or_the_variable():
+    from viewer.core.logs import debug_categories
+
+    assert debug_categories(True, "") == {"all"}
+    assert debug_categories(False, "1") == {"all"}
+    assert debug_categories(False, " Render, images ,") == {"render", "images"}
+    assert debug_categories(False, "") == set()
+
+
+def test_debug_messages_of_a_chosen_category_reach_stderr_and_others_do_not(capsys):
+    import logging
+
+    from viewer.core.logs import start_debug_log
+
+    start_debug_log({"images"})
+    try:
+        logging.getLogger("viewer.images").debug("picture refused")
+        logging.getLogger("viewer.render").debug("section converted")
+    finally:
+        start_debug_log(set())
+    err = capsys.readouterr().err
+    assert "viewer.images: picture refused" in err and "section converted" not in err

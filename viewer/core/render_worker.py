@@ -217,10 +217,13 @@ def serve() -> NoReturn:
     """
     from viewer.core.render import convert_costly, new_markdown
 
-    replies = sys.stdout.buffer
+    # A windowed program (the frozen build on Windows) may start without sys.stdin and sys.stdout;
+    # the pipes the viewer gave it are still descriptors 0 and 1.
+    requests = sys.stdin.buffer if sys.stdin is not None else os.fdopen(0, "rb")
+    replies = sys.stdout.buffer if sys.stdout is not None else os.fdopen(1, "wb")
     _limit_memory()
     inbox: queue.Queue[bytes] = queue.Queue()
-    threading.Thread(target=_read_requests, args=(sys.stdin.buffer, inbox), daemon=True).start()
+    threading.Thread(target=_read_requests, args=(requests, inbox), daemon=True).start()
     markdown = new_markdown()
     while True:
         request = json.loads(inbox.get())
