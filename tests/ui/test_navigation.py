@@ -68,3 +68,33 @@ def test_following_the_pane_does_not_scroll_it_back(qtbot, window):
     view.verticalScrollBar().setValue(target)
     qtbot.waitUntil(lambda: current_title(window) == "A. Infusion Therapy")
     assert pane_top(window) == target, "the tree following must not snap the pane to the heading"
+
+
+def test_the_window_tells_when_the_section_being_read_changes(qtbot, window):
+    seen = []
+    window.sectionChanged.connect(seen.append)
+    view = window.article_view
+    view.verticalScrollBar().setValue(heading_top(window, "c-safety-profile") + 10)
+    qtbot.waitUntil(lambda: seen[-1:] == ["c-safety-profile"])
+    click_row(qtbot, window.section_tree, "V. Conclusion")
+    assert seen[-1] == "v-conclusion"
+    assert len(seen) == len(set(seen)), "each change is told once"
+
+
+def test_a_restricted_window_keeps_only_the_commands_it_allows(qtbot, window, monkeypatch):
+    from PySide6.QtWidgets import QFileDialog
+
+    from viewer.ui.window_actions import keep_only
+
+    asked = []
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: asked.append(a) or ("", ""))
+    keep_only(window, window.actions, {"zoom_in", "zoom_out", "zoom_reset", "find"})
+    with qtbot.waitActive(window):
+        window.activateWindow()
+    qtbot.keyClick(window, Qt.Key.Key_O, Qt.KeyboardModifier.ControlModifier)
+    assert asked == [], "Open… is gone, its shortcut too"
+    menus = {a.text(): a.isVisible() for a in window.menuBar().actions()}
+    assert menus == {"&File": False, "&View": True, "&Search": True, "&Help": False}
+    normal = window.article_view.font().pointSizeF()
+    qtbot.keyClick(window.article_view, Qt.Key.Key_Plus, Qt.KeyboardModifier.ControlModifier)
+    assert window.article_view.font().pointSizeF() > normal, "an allowed command still works"
