@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer, Signal
+from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer, Signal, Slot
 
 SETTLE_MS = 300  # editors save by writing a new file and renaming it: wait until that is done
 
@@ -36,6 +36,7 @@ class ArticleWatcher(QObject):
         if path is not None and path.exists():
             self._watcher.addPath(str(path))
 
+    @Slot()
     def _on_settled(self) -> None:
         if self._path is None:
             return

@@ -86,6 +86,7 @@ class ProgressiveLoader(QObject):
         if self._started or self._view.has_painted:
             self.start()
 
+    @Slot()
     def start(self) -> None:
         """Render the rest between other events (nothing when all is done, or while the worker works)."""
         self._started = True

@@ -65,6 +65,7 @@ class SearchIndexer(QObject):
         # replaced article (its section tree) would live for ever, one more on every reload.
         gc.unfreeze()
 
+    @Slot()
     def start(self) -> None:
         """Build the index in slices between other events, once the pane holds every section."""
         if not self._loader.complete:

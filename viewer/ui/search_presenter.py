@@ -54,6 +54,7 @@ class SearchPresenter(QObject):
         self._keywords.set_keywords(article.metadata.keywords)
         self._show_everything()
 
+    @Slot()
     def apply_now(self) -> None:
         """Run the search for what is typed and chosen now, or as soon as the index is ready."""
         self._typing_timer.stop()
@@ -69,6 +70,7 @@ class SearchPresenter(QObject):
             self._pane.show_status("Preparing the search…")
             self._indexer.start()
 
+    @Slot()
     def reset(self) -> None:
         """Clear the typed filter and the chips."""
         self._pane.filter_edit.clear()
