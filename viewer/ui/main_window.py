@@ -161,6 +161,8 @@ class MainWindow(QMainWindow):
     @Slot(str)
     def scroll_to_section(self, anchor: str) -> None:
         """Bring the heading of *anchor* to the top of the pane (once it is rendered); the tree follows."""
+        if anchor not in self.article_view.headings.anchors:
+            return  # a link to a section this article does not have
         if not self.loader.render_up_to(anchor):
             self._wanted_section = anchor  # see _on_sections_added
             return
