@@ -62,6 +62,8 @@ SETTINGS = {
         Setting("splitter_sizes", [380, 820], "two widths in pixels, tree then article", _whole_numbers(2, 0, 20000)),
         Setting("zoom", 0, "text size steps from -5 to 10, 0 being normal", _whole_number(-5, 10)),
         Setting("last_article", "", "the path of the article opened last, empty for the bundled one", _text(4096)),
+        Setting("last_section", "", "the anchor of the section read last, empty for the top", _text(4096)),
+        Setting("last_position", 0, "characters from that section's start to the first text shown", _whole_number(0, 10**9)),
     )
 }
 
