@@ -7,6 +7,7 @@ from pathlib import Path, PurePosixPath
 
 DEFAULT_ARTICLE = "articles/ketamine-trd.md"
 ARTICLE_STYLESHEET = "style/article.css"
+HANDOUT_STYLESHEET = "style/handout.css"
 WINDOW_STYLESHEET = "style/window.qss"
 APP_ICON = "icons/ketamine-viewer.png"
 
