@@ -1,4 +1,4 @@
-"""The command line: options, outline and self-test without a window, and errors as one line."""
+"""The command line: options, outline, self-test and PDF handouts without a window, and errors as one line."""
 
 from __future__ import annotations
 
@@ -12,7 +12,9 @@ from viewer.core.article import Article
 from viewer.core.errors import ArticleError
 from viewer.core.loader import load_article
 from viewer.core.logs import DEBUG_VARIABLE, debug_categories, start_debug_log
+from viewer.core.reading_place import StartPlace, start_place
 from viewer.core.resources import DEFAULT_ARTICLE, resource_path
+from viewer.core.section_link import split_section_link
 
 EXIT_OK, EXIT_FAILURE, EXIT_BAD_INPUT = 0, 1, 2
 WORKER_OPTION = "--render-worker"  # hidden: see viewer.core.render_worker
@@ -21,10 +23,20 @@ WORKER_OPTION = "--render-worker"  # hidden: see viewer.core.render_worker
 def build_parser(prog: str) -> argparse.ArgumentParser:
     """The program's options."""
     parser = argparse.ArgumentParser(prog=prog, description=f"{APP_NAME}: read an article offline.")
-    parser.add_argument("path", nargs="?", type=Path, help="Markdown file to open instead of the bundled article")
+    parser.add_argument(
+        "path", nargs="?", metavar="PATH[#ANCHOR]", help="Markdown file to open instead of the bundled article, at a section"
+    )
+    parser.add_argument("--section", action="append", default=[], metavar="ANCHOR", help="open at this section")
     parser.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
     parser.add_argument("--outline", action="store_true", help="print the section tree and exit")
     parser.add_argument("--self-test", action="store_true", help="check the bundled article, stylesheet and search, then exit")
+    parser.add_argument(
+        "--export-pdf",
+        type=Path,
+        metavar="OUT.pdf",
+        help="write a handout of the article, or of each --section given (with its subsections), as a PDF and exit",
+    )
+    parser.add_argument("--paper", choices=["a4", "letter"], help="paper size of --export-pdf (default: the usual one here)")
     parser.add_argument(
         "--quit-after-first-paint", action="store_true", help="exit as soon as the article has been painted (for benchmarks)"
     )
@@ -52,16 +64,72 @@ def run(argv: list[str]) -> int:
         from viewer.selftest import run_self_test
 
         return run_self_test()
+    path, link_anchor = split_section_link(options.path) if options.path else (None, None)
+    anchors = ([link_anchor] if link_anchor else []) + options.section
+    if options.outline or options.export_pdf:
+        try:
+            article = load_article(path or resource_path(DEFAULT_ARTICLE))
+        except ArticleError as error:
+            print(f"{prog}: {error}", file=sys.stderr)
+            return EXIT_BAD_INPUT
+        if options.outline:
+            return print_outline(article)
+        return export_pdf(prog, article, anchors, options.export_pdf, options.paper)
+    return open_window(prog, argv, path, anchors, options.quit_after_first_paint)
+
+
+def open_window(prog: str, argv: list[str], path: Path | None, anchors: list[str], quit_after_first_paint: bool) -> int:
+    """Open the window on the article and section asked for, or where the reader left off."""
+    from viewer.core.settings import Settings
+
+    settings = Settings.load()
+    place = start_place(path, anchors[0] if anchors else None, settings)
     try:
-        article = load_article(options.path or resource_path(DEFAULT_ARTICLE))
+        article = load_article(place.path or resource_path(DEFAULT_ARTICLE))
     except ArticleError as error:
-        print(f"{prog}: {error}", file=sys.stderr)
-        return EXIT_BAD_INPUT
-    if options.outline:
-        return print_outline(article)
+        if not place.restored:
+            print(f"{prog}: {error}", file=sys.stderr)
+            return EXIT_BAD_INPUT
+        article = load_article(resource_path(DEFAULT_ARTICLE))  # the last article broke since: the bundled one opens
+        place = StartPlace(None, note=f"The article read last cannot be opened ({error}); showing the bundled article.")
     from viewer.ui.app import run_window
 
-    return run_window(article, argv, quit_after_first_paint=options.quit_after_first_paint)
+    return run_window(article, argv, settings, place, quit_after_first_paint=quit_after_first_paint)
+
+
+def export_pdf(prog: str, article: Article, anchors: list[str], destination: Path, paper: str | None) -> int:
+    """Write a handout of *article* (or of the sections *anchors* name) to *destination*; 2 with one line on a bad input."""
+    from viewer.core.handout import UnknownSection, make_handout
+
+    try:
+        handout = make_handout(article, anchors)
+    except UnknownSection as error:
+        print(f"{prog}: {article.path}: {error}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    problem = _unwritable_reason(destination, article)
+    if problem:
+        print(f"{prog}: {destination}: {problem}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    from viewer.ui.handout import export_pdf_headless
+
+    try:
+        pages, paper_name = export_pdf_headless(handout, destination, paper)
+    except OSError as error:
+        print(f"{prog}: {destination}: cannot be written ({error.strerror or error})", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    print(f"{destination}: {pages} page{'s' if pages != 1 else ''} ({paper_name})")
+    return EXIT_OK
+
+
+def _unwritable_reason(destination: Path, article: Article) -> str:
+    """Why the PDF cannot go to *destination*, found before any work is done; '' when it may."""
+    if not destination.parent.is_dir():
+        return f"cannot be written: the folder {destination.parent} does not exist"
+    if destination.is_dir():
+        return "cannot be written: it is a folder"
+    if article.path is not None and destination.exists() and destination.resolve() == article.path.resolve():
+        return "is the article itself; choose another name for the PDF"
+    return ""
 
 
 def print_outline(article: Article) -> int:

@@ -7,7 +7,9 @@ from PySide6.QtWidgets import QApplication
 
 from viewer import APP_NAME, __version__
 from viewer.core.article import Article
+from viewer.core.reading_place import StartPlace
 from viewer.core.resources import APP_ICON, resource_path
+from viewer.core.settings import Settings
 
 
 def ensure_application(argv: list[str]) -> QApplication:
@@ -21,15 +23,16 @@ def ensure_application(argv: list[str]) -> QApplication:
     return app
 
 
-def run_window(article: Article, argv: list[str], quit_after_first_paint: bool = False) -> int:
-    """Show the main window on *article* and run the event loop; return its exit status."""
+def run_window(
+    article: Article, argv: list[str], settings: Settings, place: StartPlace, quit_after_first_paint: bool = False
+) -> int:
+    """Show the main window on *article* at *place* and run the event loop; return its exit status."""
     app = ensure_application(argv)
-    from viewer.core.settings import Settings
     from viewer.ui.error_reporting import install_error_reporting
     from viewer.ui.main_window import MainWindow
 
     reporter = install_error_reporting(QApplication.activeWindow)
-    window = MainWindow(article, Settings.load())
+    window = MainWindow(article, settings)
     if quit_after_first_paint:
         window.article_view.firstPainted.connect(lambda: app.exit(0))
     window.show()
