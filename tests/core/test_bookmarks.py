@@ -115,3 +115,13 @@ def test_the_bundled_article_has_one_key_wherever_it_is(tmp_path):
     assert article_key(None, bundled) == BUNDLED_KEY
     other = tmp_path / "other.md"
     assert article_key(other, bundled) == str(other)
+
+
+def test_the_bookmark_pointing_at_a_section_is_found_even_under_an_old_anchor(tmp_path):
+    bookmarks = Bookmarks.load(tmp_path / "bookmarks.json")
+    bookmarks.add("k", ARTICLE.find("side-effects"))
+    renumbered = parse_article("# Guide\n\n## Intro\n\n## Side effects\n\nA.\n")
+    renumbered.find("side-effects").anchor = "side-effects-2"  # as if a heading before it took the plain anchor
+    assert bookmarks.pointing_at("k", renumbered, "side-effects-2") == Bookmark("side-effects", "Side effects", bookmarks.of("k")[0].added)
+    assert bookmarks.pointing_at("k", renumbered, "intro") is None
+    assert bookmarks.pointing_at("k", renumbered, "missing") is None

@@ -88,6 +88,13 @@ class Bookmarks:
         """Whether the article has a bookmark on *anchor*."""
         return any(bookmark.anchor == anchor for bookmark in self._shelves.get(key, []))
 
+    def pointing_at(self, key: str, article: Article, anchor: str) -> Bookmark | None:
+        """The article's bookmark that opens the section *anchor* (saved under that anchor or, since, found by title)."""
+        section = article.find(anchor)
+        if section is None:
+            return None
+        return next((b for b in self._shelves.get(key, []) if b.find_in(article) is section), None)
+
     def add(self, key: str, section: Section, today: dt.date | None = None) -> None:
         """Bookmark *section* (once)."""
         if not self.has(key, section.anchor):
