@@ -8,6 +8,7 @@ body that runs out of time, or nests too deeply for Markdown, is shown as plain 
 
 from __future__ import annotations
 
+import datetime as dt
 import html
 import logging
 import re
@@ -20,6 +21,7 @@ import markdown
 
 from viewer.core.article import Article, Section
 from viewer.core.links import resolve_resource
+from viewer.core.provenance import provenance
 from viewer.core.render_cost import costly_reason
 from viewer.core.render_worker import DEEP, SLOW, RenderWorker, Reply
 from viewer.core.sanitize import sanitize_html
@@ -275,10 +277,18 @@ def demote_headings(body: str) -> str:
     return _BODY_HEADING_CLOSE.sub("</b></p>", _BODY_HEADING_OPEN.sub('<p class="body-heading"><b>', body))
 
 
-def front_matter_html(article: Article) -> str:
-    """The summary and the reader's notice, shown under the first heading."""
+def front_matter_html(article: Article, today: dt.date | None = None) -> str:
+    """Who wrote it and when it was last reviewed (with a warning once the review is overdue), the summary and
+    the reader's notice, shown under the first heading."""
     meta = article.metadata
-    parts = []
+    origin = provenance(meta)
+    lines = [line for line in (origin.byline(), origin.reviewed_line()) if line]
+    parts = [f'<p class="reviewed">{"<br/>".join(html.escape(printable(line)) for line in lines)}</p>'] if lines else []
+    if warning := origin.overdue_warning(today or dt.date.today()):
+        parts.append(
+            '<table class="overdue" width="100%" cellspacing="0" cellpadding="8"><tr><td>'
+            f"{html.escape(warning)}</td></tr></table>"
+        )
     if meta.summary:
         parts.append(f'<p class="summary">{html.escape(printable(meta.summary))}</p>')
     if meta.notice:
