@@ -1,6 +1,6 @@
 """The smoke test every build must pass before it is called good: each packaged program, unpacked as a user
-gets it, runs its --self-test, --outline and --version with the network removed, from a working folder
-outside the checkout, with an empty home folder and a minimal environment.
+gets it, runs its --self-test, --outline, --export-pdf and --version with the network removed, from a working
+folder outside the checkout, with an empty home folder and a minimal environment.
 
 build.py runs it on what it built; tests/packaging/test_frozen_build.py runs the same functions under pytest.
 """
@@ -86,6 +86,10 @@ def check_program(program: Path, expected_outline: str, scratch: Path) -> list[s
     outline = _expect_success(program, ["--outline"], scratch)
     if outline.stdout.rstrip("\n") != expected_outline.rstrip("\n"):
         raise SmokeTestFailure(f"{program} --outline differs from the source's outline:\n{outline.stdout}")
+    handout = _expect_success(program, ["--export-pdf", "handout.pdf"], scratch)
+    pdf = scratch / "cwd" / "handout.pdf"
+    if not pdf.is_file() or not pdf.read_bytes().startswith(b"%PDF-") or "page" not in handout.stdout:
+        raise SmokeTestFailure(f"{program} --export-pdf wrote no PDF (it printed {handout.stdout!r})")
     version = _expect_success(program, ["--version"], scratch)
     if version.stdout.strip() != f"{project.app_name()} {project.version()}":
         raise SmokeTestFailure(f"{program} --version printed {version.stdout!r}")

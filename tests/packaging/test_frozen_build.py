@@ -156,6 +156,14 @@ def test_bundle_holds_no_forbidden_qt_module(built):
     assert linux_package.check_shared_libraries(built.bundle).problems == []
 
 
+def test_bundle_holds_qt_print_support_and_its_cups_plugin(built):
+    """Print and print preview need QtPrintSupport; on Linux its CUPS plugin talks to the machine's printers."""
+    internal = [path.relative_to(built.bundle).as_posix() for path in built.bundle.rglob("*")]
+    assert any(name.endswith("PySide6/QtPrintSupport.abi3.so") for name in internal)
+    assert any("libQt6PrintSupport.so" in name for name in internal)
+    assert any(name.endswith("plugins/printsupport/libcupsprintersupport.so") for name in internal)
+
+
 def test_window_loads_qt_only_from_the_bundle_and_no_forbidden_module(built, tmp_path):
     """Open the real window on a virtual X screen, offline, and list every library the program loads."""
     display, xvfb = _start_xvfb(_require_tool("Xvfb", "xvfb"), tmp_path)
