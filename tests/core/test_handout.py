@@ -50,7 +50,8 @@ def text_of(document: str) -> str:
 
 
 def build(anchors=(), **options) -> str:
-    return handout_html(make_handout(ARTICLE, anchors, printed=PRINTED, **options), RENDERER.body_html)
+    handout = make_handout(ARTICLE, anchors, printed=PRINTED, **options)
+    return handout_html(handout, RENDERER.bodies(handout.sections, None))
 
 
 def test_the_whole_article_by_default():
@@ -129,7 +130,8 @@ def test_the_footer_numbers_pages_and_gives_the_dates():
 
 def test_article_text_in_the_handout_is_escaped():
     hostile = parse_article("Title: <b>Bold</b> & co\nNotice: <script>x()</script>\n\n# <i>Head</i>\n\nBody.\n")
-    document = handout_html(make_handout(hostile, printed=PRINTED), RENDERER.body_html)
+    handout = make_handout(hostile, printed=PRINTED)
+    document = handout_html(handout, RENDERER.bodies(handout.sections, None))
     assert "<b>Bold</b>" not in document and "<script>" not in document
     assert "&lt;b&gt;Bold&lt;/b&gt; &amp; co" in document
 
@@ -152,3 +154,10 @@ def test_every_link_address_is_printed_and_no_link_is_left(links):
     for link_text, address in links:
         assert f"{link_text} ({address})" in text or (link_text == address and address in text)
     assert "<a" not in links_as_text(body, {})
+
+
+def test_a_body_that_would_be_slow_to_format_is_printed_as_plain_text_in_time():
+    hostile = parse_article("# Slow\n\n" + "[" * 30000 + "\n")
+    handout = make_handout(hostile, printed=PRINTED)
+    [body] = RENDERER.bodies(handout.sections, None)
+    assert "shown as plain text" in body or "[[[[" in text_of(body)

@@ -12,15 +12,12 @@ import datetime as dt
 import difflib
 import html
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from viewer.core.article import Article, Section
 from viewer.core.provenance import Provenance, format_date, provenance
 from viewer.core.render import printable
-
-BodyRenderer = Callable[[str], str]
-"""Turns a section's Markdown body into sanitized HTML (``ArticleRenderer.body_html`` with the article's folder)."""
 
 _LINK = re.compile(r"<a\b([^>]*)>(.*?)</a>", re.DOTALL)  # sanitized HTML: <a> never nests
 _HREF = re.compile(r'\bhref="([^"]*)"')
@@ -106,9 +103,12 @@ def chosen_sections(article: Article, anchors: Sequence[str], with_subsections: 
     return [article.sections[number] for number in sorted(numbers)]
 
 
-def handout_html(handout: Handout, render_body: BodyRenderer) -> str:
-    """The handout as one HTML document for the print style sheet."""
-    parts = [*_front_matter(handout), *_sections(handout, render_body)]
+def handout_html(handout: Handout, bodies: Sequence[str]) -> str:
+    """The handout as one HTML document for the print style sheet.
+
+    *bodies* is the sanitized HTML of each chosen section's body, in order (``ArticleRenderer.bodies``).
+    """
+    parts = [*_front_matter(handout), *_sections(handout, bodies)]
     return "<html><body>\n" + "\n".join(parts) + "\n</body></html>"
 
 
@@ -162,21 +162,21 @@ def _front_matter(handout: Handout) -> list[str]:
     return parts
 
 
-def _sections(handout: Handout, render_body: BodyRenderer) -> list[str]:
+def _sections(handout: Handout, bodies: Sequence[str]) -> list[str]:
     chosen = {section.number for section in handout.sections}
     titles = {section.anchor: section.title for section in handout.article.sections}
     top = min((s.level for s in handout.sections if not _is_title_section(s, handout.article)), default=1)
     parts: list[str] = []
     explained: Section | None = None  # the part last named by a 'Part of' line
-    for section in handout.sections:
+    for section, body in zip(handout.sections, bodies, strict=True):
         if not _is_title_section(section, handout.article):
             level = min(6, 2 + section.level - top)
             parts.append(f"<h{level}>{_escaped(section.title)}</h{level}>")
             if _needs_context(section, chosen, handout.article) and section.parent is not explained:
                 explained = section.parent
                 parts.append(f'<p class="context">Part of “{_escaped(explained.title)}”</p>')
-        if section.body.strip():
-            parts.append(links_as_text(render_body(section.body), titles))
+        if body.strip():
+            parts.append(links_as_text(body, titles))
     return parts
 
 

@@ -13,7 +13,7 @@ import html
 import logging
 import re
 import time
-from collections.abc import Callable, Generator, Iterable
+from collections.abc import Callable, Generator, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -104,22 +104,12 @@ class ArticleRenderer:
 
         Images resolve in the folder of ``article.path``; without a path none are shown.
         """
-        parts: list[str] = []
-        worker: RenderWorker | None = None  # started only for a body that needs it
-        steps, reply = self.section_steps(article), None
-        try:
-            while (step := next_step(steps, reply)) is not None:
-                reply = None
-                if isinstance(step, WorkerJob):
-                    worker = worker or RenderWorker()
-                    worker.submit(step.body, step.seconds)
-                    reply = worker.wait()
-                else:
-                    parts.append(step)
-        finally:
-            if worker is not None:
-                worker.close()
+        parts = _run_with_worker(self.section_steps(article))
         return RenderedArticle(document_html(parts), tuple(s.anchor for s in article.sections))
+
+    def bodies(self, sections: Sequence[Section], folder: Path | None) -> list[str]:
+        """The HTML of each of *sections*' bodies (a handout's), under the same time limits, waiting for the worker."""
+        return _run_with_worker(self.body_steps(sections, folder))
 
     def section_steps(self, article: Article) -> SectionSteps:
         """The HTML of each section in document order, one at a time: a caller may pause in between.
@@ -128,9 +118,19 @@ class ArticleRenderer:
         worker's Reply and gets the section's HTML. The article's time budget counts the time
         spent converting, not the pauses.
         """
-        folder = article.path.parent if article.path else None
+        sections = iter(article.sections)
+        steps, reply = self.body_steps(article.sections, article.path.parent if article.path else None), None
+        while (step := next_step(steps, reply)) is not None:
+            if isinstance(step, WorkerJob):
+                reply = yield step
+            else:
+                reply = None
+                yield self._section_html(article, next(sections), step)
+
+    def body_steps(self, sections: Sequence[Section], folder: Path | None) -> SectionSteps:
+        """The HTML of each of *sections*' bodies, as :meth:`section_steps` gives whole sections (without headings)."""
         spent, distrust = 0.0, False
-        for section in article.sections:
+        for section in sections:
             body = printable(section.body)
             reason = costly_reason(body) or ("an earlier part was slow" if distrust and body.strip() else None)
             if reason is None:
@@ -147,7 +147,7 @@ class ArticleRenderer:
                 reply = yield WorkerJob(section, body, min(SECTION_SECONDS, ARTICLE_SECONDS - spent))
                 spent += reply.seconds
                 converted = self._from_worker(section, body, reply)
-            yield self._section_html(article, section, self._show_missing_images(converted, folder))
+            yield self._show_missing_images(converted, folder)
 
     def body_html(self, body: str, folder: Path | None = None) -> str:
         """A section body as sanitized HTML, converted here and now; images resolve in *folder*."""
@@ -187,6 +187,26 @@ class ArticleRenderer:
             return f'<span class="missing-image">{html.escape(label)}</span>'
 
         return _IMG.sub(replace, body) if "<img" in body else body
+
+
+def _run_with_worker(steps: SectionSteps) -> list[str]:
+    """Every HTML part *steps* yields, converting in a worker process (started only if need be) what it asks."""
+    parts: list[str] = []
+    worker: RenderWorker | None = None
+    reply = None
+    try:
+        while (step := next_step(steps, reply)) is not None:
+            reply = None
+            if isinstance(step, WorkerJob):
+                worker = worker or RenderWorker()
+                worker.submit(step.body, step.seconds)
+                reply = worker.wait()
+            else:
+                parts.append(step)
+    finally:
+        if worker is not None:
+            worker.close()
+    return parts
 
 
 def next_step(steps: SectionSteps, reply: Reply | None) -> str | WorkerJob | None:

@@ -39,7 +39,7 @@ from viewer.core.atomic import write_atomically
 from viewer.core.handout import Handout, handout_html
 from viewer.core.render import ArticleRenderer
 from viewer.core.resources import HANDOUT_STYLESHEET, read_resource_text
-from viewer.ui.article_view import can_show_image, image_source, load_image
+from viewer.ui.article_images import can_show_image, image_source, load_image
 
 log = logging.getLogger("viewer.print")
 
@@ -77,7 +77,7 @@ class HandoutDocument(QTextDocument):
         self.setDocumentMargin(0)
         self.setUndoRedoEnabled(False)
         self.setMetaInformation(QTextDocument.MetaInformation.DocumentTitle, handout.footer(1, 1).title)
-        self.setHtml(handout_html(handout, lambda body: renderer.body_html(body, self._folder)))
+        self.setHtml(handout_html(handout, renderer.bodies(handout.sections, self._folder)))
 
     def loadResource(self, kind: int, url: QUrl | str) -> object:
         if kind == QTextDocument.ResourceType.ImageResource.value:
