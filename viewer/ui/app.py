@@ -24,15 +24,23 @@ def ensure_application(argv: list[str]) -> QApplication:
 
 
 def run_window(
-    article: Article, argv: list[str], settings: Settings, place: StartPlace, quit_after_first_paint: bool = False
+    article: Article,
+    argv: list[str],
+    settings: Settings | None = None,
+    place: StartPlace | None = None,
+    quit_after_first_paint: bool = False,
 ) -> int:
-    """Show the main window on *article* at *place* and run the event loop; return its exit status."""
+    """Show the main window on *article* at *place* and run the event loop; return its exit status.
+
+    *settings* are read from their file when not given.
+    """
     app = ensure_application(argv)
+    settings = settings or Settings.load()
     from viewer.ui.error_reporting import install_error_reporting
     from viewer.ui.main_window import MainWindow
 
     reporter = install_error_reporting(QApplication.activeWindow)
-    window = MainWindow(article, settings)
+    window = MainWindow(article, settings, place)
     if quit_after_first_paint:
         window.article_view.firstPainted.connect(lambda: app.exit(0))
     window.show()

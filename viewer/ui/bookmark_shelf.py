@@ -13,6 +13,7 @@ from viewer.core.bookmarks import Bookmarks, BookmarksError, article_key
 from viewer.core.resources import DEFAULT_ARTICLE, resource_path
 from viewer.ui.bookmarks_pane import BookmarksPane
 from viewer.ui.handout_dialog import button_text
+from viewer.ui.window_actions import set_available
 
 STAR_COLOUR = "#f2a900"
 
@@ -62,14 +63,24 @@ class BookmarkShelf(QObject):
     @Slot()
     def toggle(self) -> None:
         """Bookmark the section being read, or remove its bookmark."""
-        if self._article is None or self._article.find(self._anchor) is None:
+        self.toggle_section(self._anchor)
+
+    @Slot(str)
+    def toggle_section(self, anchor: str) -> None:
+        """Bookmark the section *anchor*, or remove its bookmark."""
+        section = self._article.find(anchor) if self._article is not None else None
+        if section is None:
             return
-        existing = self._bookmarks.pointing_at(self._key, self._article, self._anchor)
+        existing = self._bookmarks.pointing_at(self._key, self._article, anchor)
         if existing is None:
-            self._bookmarks.add(self._key, self._article.find(self._anchor))
+            self._bookmarks.add(self._key, section)
         else:
             self._bookmarks.remove(self._key, existing.anchor)
         self._save()
+
+    def is_bookmarked(self, anchor: str) -> bool:
+        """Whether the section *anchor* of the article shown has a bookmark."""
+        return self._article is not None and self._bookmarks.pointing_at(self._key, self._article, anchor) is not None
 
     @Slot(str)
     def remove(self, saved_anchor: str) -> None:
@@ -89,11 +100,11 @@ class BookmarkShelf(QObject):
         self._refresh_star()
 
     def _refresh_star(self) -> None:
-        marked = self._article is not None and self._bookmarks.pointing_at(self._key, self._article, self._anchor) is not None
+        marked = self.is_bookmarked(self._anchor)
         self._star.setChecked(marked)
         self._star.setIcon(star_icon(filled=marked))
         self._star.setToolTip("Remove the bookmark on this section (Ctrl+D)" if marked else "Bookmark this section (Ctrl+D)")
-        self._star.setEnabled(self._article is not None and self._article.find(self._anchor) is not None)
+        set_available(self._star, self._article is not None and self._article.find(self._anchor) is not None)
 
     @Slot()
     def _fill_menu(self) -> None:
@@ -101,6 +112,8 @@ class BookmarkShelf(QObject):
             if action not in self._fixed_entries:
                 self._menu.removeAction(action)
                 action.deleteLater()
+        if not self._star.isVisible():
+            return  # bookmarks are switched off (kiosk mode)
         bookmarks = self._bookmarks.of(self._key)
         if not bookmarks:
             self._menu.addAction("(No bookmarks in this article)").setEnabled(False)

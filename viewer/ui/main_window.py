@@ -4,7 +4,8 @@ A frame: each part lives in a module of its own, and :meth:`MainWindow._connect_
 Places to hang a capability on: :meth:`~MainWindow.show_article` and :meth:`~MainWindow.open_article_file`
 (every article shown goes through them), :meth:`~MainWindow.scroll_to_section` and the
 ``sectionChanged`` signal (every move between sections), and ``actions`` (every command, by name;
-see :func:`viewer.ui.window_actions.keep_only`).
+see :func:`viewer.ui.window_actions.keep_only`). Handouts, history, bookmarks, section links and the
+reading place hang on them as :mod:`viewer.ui.reading_desk` (``desk``).
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from viewer import APP_NAME
 from viewer.core.article import Article
 from viewer.core.errors import ArticleError
 from viewer.core.loader import load_article
+from viewer.core.reading_place import StartPlace
 from viewer.core.resources import WINDOW_STYLESHEET, read_resource_text
 from viewer.core.settings import Settings
 from viewer.ui.article_view import ArticleView
@@ -28,9 +30,10 @@ from viewer.ui.article_watcher import ArticleWatcher
 from viewer.ui.hit_stepper import HitStepper
 from viewer.ui.keyword_bar import KeywordBar
 from viewer.ui.link_dialogs import open_after_asking, tell_refused
-from viewer.ui.messages import show_about, tell_cannot_open, tell_without_blocking
+from viewer.ui.messages import tell_cannot_open, tell_without_blocking
 from viewer.ui.navigation_pane import NavigationPane
 from viewer.ui.progressive_loader import ProgressiveLoader
+from viewer.ui.reading_desk import NOTE_MS, ReadingDesk
 from viewer.ui.search_indexing import SearchIndexer
 from viewer.ui.search_presenter import SearchPresenter
 from viewer.ui.section_filter import SectionFilterProxy
@@ -50,20 +53,24 @@ class MainWindow(QMainWindow):
 
     sectionChanged = Signal(str)
 
-    def __init__(self, article: Article, settings: Settings | None = None) -> None:
+    def __init__(self, article: Article, settings: Settings | None = None, place: StartPlace | None = None) -> None:
+        """*place*: where to open (the command line's section, or where the reader left off), with a note to show."""
         super().__init__()
         self.setObjectName("mainWindow")
         self.setStyleSheet(read_resource_text(WINDOW_STYLESHEET))
         self.setAcceptDrops(True)
         self._settings = settings
         self._build_parts()
+        self.desk = ReadingDesk(self, settings, place)
         self._build_layout()
         self.actions = build_actions(self, self._command_slots())
+        self.desk.attach(self.actions)
         self._connect_signals()
         self.show_article(article)
         if settings is not None:
             restore_window(self, self.splitter, self.article_view, settings)
             self._add_to_status(settings.problems)  # after the article's own warnings, never in their place
+        self.desk.report_problems()
 
     def _build_parts(self) -> None:
         self.navigation = NavigationPane()
@@ -82,7 +89,7 @@ class MainWindow(QMainWindow):
 
     def _build_layout(self) -> None:
         self.splitter = splitter = QSplitter(Qt.Orientation.Horizontal, objectName="mainSplitter", childrenCollapsible=False)
-        splitter.addWidget(self.navigation)
+        splitter.addWidget(self.desk.sidebar)  # the section tree, and the bookmarks beside it
         splitter.addWidget(self.article_view)
         splitter.setStretchFactor(1, 1)
         splitter.setSizes([380, 820])
@@ -107,7 +114,7 @@ class MainWindow(QMainWindow):
             "find_next": self.hits.step,
             "find_previous": self.hits.step_back,
             "clear_search": self.search.reset,
-            "about": lambda: show_about(self),
+            **self.desk.command_slots(),
         }
 
     def _connect_signals(self) -> None:
@@ -126,9 +133,37 @@ class MainWindow(QMainWindow):
         self.hits.sectionReached.connect(self._follow)
         self.watcher.changed.connect(self._on_file_changed)
         self.watcher.vanished.connect(self._on_file_vanished)
+        self._connect_desk()
+
+    def _connect_desk(self) -> None:
+        """Handouts, history, bookmarks, section links and the reading place (viewer.ui.reading_desk)."""
+        desk, view, tree = self.desk, self.article_view, self.section_tree
+        desk.note.connect(self._on_note)
+        desk.trail.changed.connect(desk.history_changed)
+        self.hits.sectionReached.connect(self._on_hit_reached)
+        desk.mouse_buttons.watch(self, view.viewport(), tree.viewport(), desk.bookmarks_pane.list.viewport(), self.filter_edit)
+        desk.mouse_buttons.backPressed.connect(self.actions["back"].trigger)  # through the actions: off when they are
+        desk.mouse_buttons.forwardPressed.connect(self.actions["forward"].trigger)
+        self.sectionChanged.connect(desk.shelf.set_current)
+        self.sectionChanged.connect(desk.keeper.reader_moved)
+        view.verticalScrollBar().valueChanged.connect(desk.keeper.reader_moved)
+        view.firstPainted.connect(desk.keeper.first_painted)
+        desk.keeper.note.connect(lambda text: self._on_note(text, 0))
+        desk.shelf.openRequested.connect(self.scroll_to_section)
+        desk.shelf.problem.connect(lambda text: self._on_note(text, 0))
+        desk.handouts.saved.connect(lambda text: self._on_note(text, NOTE_MS))
+        desk.handouts.printed.connect(lambda text: self._on_note(text, NOTE_MS))
+        for widget, on_menu in ((tree, desk.menus.on_tree_menu), (view, desk.menus.on_article_menu)):
+            widget.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+            widget.customContextMenuRequested.connect(on_menu)
+        desk.menus.copyLinkRequested.connect(desk.copy_link)
+        desk.menus.bookmarkRequested.connect(desk.shelf.toggle_section)
+        desk.menus.printRequested.connect(desk.print_section)
+        desk.menus.exportRequested.connect(desk.export_section)
 
     def show_article(self, article: Article) -> None:
         """Show *article* in place of the current one: text, tree, chips and search."""
+        self.desk.trail.leaving_article()
         self.article = article
         self.setWindowTitle(f"{article.title} — {APP_NAME}")
         self._wanted_section = ""
@@ -145,6 +180,7 @@ class MainWindow(QMainWindow):
         self.watcher.watch(article.path)
         self.statusBar().clearMessage()
         self._add_to_status([f"{article.path.name if article.path else ''} {warning}" for warning in article.warnings])
+        self.desk.article_shown()
 
     def open_article_file(self, path: Path) -> bool:
         """Open the article at *path*; on failure say why in a dialog and keep the current one."""
@@ -169,6 +205,7 @@ class MainWindow(QMainWindow):
         self._wanted_section = ""
         if self.article_view.reading.go_to(anchor):
             self._follow(anchor)
+            self.desk.trail.note_jump()  # a jump the reader asked for: Back returns from it
 
     @Slot(str)
     def _follow(self, anchor: str) -> None:
@@ -206,6 +243,20 @@ class MainWindow(QMainWindow):
     def _on_sections_added(self, _count: int) -> None:
         if self._wanted_section:
             self.scroll_to_section(self._wanted_section)
+
+    @Slot(str)
+    def _on_hit_reached(self, _anchor: str) -> None:
+        if self.search.result is None:
+            self.desk.trail.note_return()  # the search was cleared: the reader is back where they were
+        else:
+            self.desk.trail.note_search_step()
+
+    @Slot(str, int)
+    def _on_note(self, text: str, milliseconds: int) -> None:
+        if milliseconds:
+            self.statusBar().showMessage(text, milliseconds)  # passing: a link copied, a PDF saved
+        else:
+            self._add_to_status([text])  # a problem: beside what is said already, never in its place
 
     @Slot()
     def _on_find_requested(self) -> None:
@@ -245,6 +296,7 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         self.loader.shutdown()
         if self._settings is not None:
+            self.desk.keeper.remember()
             problem = remember_window(self, self.splitter, self.article_view.zoom_step, self._settings)
             if problem:
                 print(f"ketamine-viewer: {problem}", file=sys.stderr)  # the window is closing: nowhere else to say it

@@ -1,11 +1,10 @@
-"""The window's short messages: a file that cannot be opened or is gone, and About."""
+"""The window's short messages: a file that cannot be opened or is gone (About is viewer/ui/about_dialog.py)."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from viewer import APP_NAME, __version__
 from viewer.core.errors import ArticleError
 
 
@@ -23,9 +22,3 @@ def tell_without_blocking(parent: QWidget, title: str, error: ArticleError) -> Q
     box.show()
     return box
 
-
-def show_about(parent: QWidget) -> None:
-    """The program's name and version, and its promise."""
-    QMessageBox.about(
-        parent, f"About {APP_NAME}", f"{APP_NAME} {__version__}\n\nReads articles offline. It never uses the network."
-    )

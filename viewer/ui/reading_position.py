@@ -44,6 +44,11 @@ class ReadingPosition(QObject):
         """A new document, read from the top of the section *anchor*."""
         self._current = anchor
 
+    @property
+    def is_moving(self) -> bool:
+        """Whether the program is moving the pane now (scroll changes are not the reader's)."""
+        return self._moving
+
     @contextmanager
     def moving(self) -> Iterator[None]:
         """Scroll changes made inside are the program's, not the reader's."""

@@ -1,0 +1,142 @@
+"""Printing and PDF handouts from the window: choosing what goes in, the print preview, saving the PDF."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QPageSize
+from PySide6.QtPrintSupport import QPrintPreviewDialog, QPrintPreviewWidget
+from PySide6.QtWidgets import QDialogButtonBox, QFileDialog, QPushButton, QRadioButton
+
+from tests.pdf_text import pdf_info, pdf_text
+from tests.ui.desk_helpers import click_entry, open_active, press, right_click
+from tests.ui.helpers import click_row, find_row
+from viewer.core.handout import make_handout
+from viewer.ui.handout import export_pdf
+
+SIDE_EFFECTS_TITLE = "B. Common Side Effects"
+
+
+def choose(qtbot, window, option: str, paper: str | None = None):
+    """In the open 'what to put in the handout' dialog, click *option*, pick *paper*, and press its main button."""
+    dialog = window.desk.handouts.dialog
+    qtbot.waitUntil(dialog.isVisible)
+    button = dialog.findChild(QRadioButton, option)
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton, pos=QPoint(10, button.height() // 2))  # on its round box
+    assert button.isChecked()
+    if paper is not None:
+        combo = dialog.findChild(type(dialog.paper), "paperChoice")
+        combo.setCurrentIndex(combo.findText(paper))
+    go = dialog.findChild(QPushButton, "handoutGo")
+    qtbot.mouseClick(go, Qt.MouseButton.LeftButton)
+
+
+def preview_pages(qtbot, window) -> tuple[int, QPrintPreviewDialog]:
+    qtbot.waitUntil(
+        lambda: isinstance(window.desk.handouts.dialog, QPrintPreviewDialog) and window.desk.handouts.dialog.isVisible()
+    )
+    preview = window.desk.handouts.dialog
+    widget = preview.findChild(QPrintPreviewWidget)
+    qtbot.waitUntil(lambda: widget.pageCount() > 0)
+    return widget.pageCount(), preview
+
+
+@pytest.fixture
+def save_as(monkeypatch, tmp_path):
+    """The file dialog, answered with a path in a temporary folder; remembers the name it offered."""
+    offered = []
+
+    def answer(parent, caption, directory, filter_text, *args):
+        offered.append(directory)
+        return str(tmp_path / "handout"), filter_text
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", answer)
+    answer.offered = offered
+    answer.path = tmp_path / "handout.pdf"
+    return answer
+
+
+def test_ctrl_p_previews_a_one_page_handout_of_the_section_being_read(qtbot, bundled_article):
+    window = open_active(qtbot, bundled_article)
+    click_row(qtbot, window.section_tree, SIDE_EFFECTS_TITLE)
+    press(qtbot, window, "Ctrl+P")
+    dialog = window.desk.handouts.dialog
+    qtbot.waitUntil(dialog.isVisible)
+    assert SIDE_EFFECTS_TITLE in dialog.findChild(QRadioButton, "currentSection").text()
+    assert not dialog.findChild(QRadioButton, "foundSections").isEnabled()  # no search: nothing found to print
+    choose(qtbot, window, "currentSection")
+    pages, preview = preview_pages(qtbot, window)
+    assert pages == 1
+    preview.close()
+
+
+def test_the_whole_article_previews_as_many_pages_as_its_pdf_has(qtbot, bundled_article, tmp_path):
+    window = open_active(qtbot, bundled_article)
+    window.actions["print"].trigger()
+    choose(qtbot, window, "wholeArticle", "A4")
+    pages, preview = preview_pages(qtbot, window)
+    export_pdf(make_handout(bundled_article), tmp_path / "whole.pdf", "a4")
+    assert pages == int(pdf_info(tmp_path / "whole.pdf")["Pages"]) > 1
+    assert preview.printer().pageLayout().pageSize().id() == QPageSize.PageSizeId.A4
+    preview.close()
+
+
+def test_us_letter_reaches_the_printer(qtbot, bundled_article):
+    window = open_active(qtbot, bundled_article)
+    window.actions["print"].trigger()
+    choose(qtbot, window, "wholeArticle", "US Letter")
+    _, preview = preview_pages(qtbot, window)
+    assert preview.printer().pageLayout().pageSize().id() == QPageSize.PageSizeId.Letter
+    preview.close()
+
+
+def test_export_as_pdf_saves_the_section_offering_its_name(qtbot, bundled_article, save_as):
+    window = open_active(qtbot, bundled_article)
+    click_row(qtbot, window.section_tree, SIDE_EFFECTS_TITLE)
+    window.actions["export_pdf"].trigger()
+    choose(qtbot, window, "currentSection")
+    assert save_as.offered[0].endswith(f"{bundled_article.title} - {SIDE_EFFECTS_TITLE}.pdf")
+    text = " ".join(pdf_text(save_as.path).split())  # ".pdf" added to the name typed
+    assert SIDE_EFFECTS_TITLE in text and "Page 1 of 1" in text and "A. Infusion Therapy" not in text
+    assert str(save_as.path) in window.statusBar().currentMessage()
+
+
+def test_the_sections_the_search_found_make_the_handout(qtbot, bundled_article, save_as):
+    window = open_active(qtbot, bundled_article)
+    window.filter_edit.setFocus()
+    qtbot.keyClicks(window.filter_edit, "side effects")
+    qtbot.keyClick(window.filter_edit, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: window.search.result is not None)
+    sections = bundled_article.sections[1:]  # the title's own section holds no text of its own to print
+    mentioning = [
+        s.title for s in sections if all(re.search(rf"\b{word}", f"{s.title} {s.body}", re.I) for word in ("side", "effect"))
+    ]
+    assert len(mentioning) > 1
+    window.actions["export_pdf"].trigger()
+    choose(qtbot, window, "foundSections")
+    text = re.sub(r"Part of “[^”]*”", "", " ".join(pdf_text(save_as.path).split()))  # a part named for context only
+    assert [s.title for s in sections if s.title in text] == mentioning
+
+
+def test_the_tree_menu_prints_the_section_right_clicked(qtbot, bundled_article):
+    window = open_active(qtbot, bundled_article)
+    tree = window.section_tree
+    right_click(qtbot, tree.viewport(), tree.visualRect(find_row(tree, "C. Safety Profile")).center())
+    click_entry(qtbot, window.desk.menus.menu, "printSectionEntry")
+    pages, preview = preview_pages(qtbot, window)
+    assert pages == 1
+    preview.close()
+
+
+def test_cancelling_the_choice_prints_nothing(qtbot, bundled_article):
+    window = open_active(qtbot, bundled_article)
+    window.actions["print"].trigger()
+    dialog = window.desk.handouts.dialog
+    qtbot.waitUntil(dialog.isVisible)
+    cancel = dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Cancel)
+    qtbot.mouseClick(cancel, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not dialog.isVisible())
+    assert window.desk.handouts.dialog is dialog  # no preview followed
