@@ -105,3 +105,26 @@ def test_a_review_date_that_is_not_a_date_is_named_in_the_status_bar(qtbot, writ
     path = write_article("Title: Dosing\nReviewed: soon\n\n# Dosing\n\nText.\n")
     window = open_active(qtbot, load_article(path))
     assert "Reviewed" in window.statusBar().currentMessage() and "'soon'" in window.statusBar().currentMessage()
+
+
+def test_commands_switched_off_by_name_are_gone_from_the_toolbar_menus_and_mouse_buttons(qtbot, bundled_article):
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QToolButton
+
+    from tests.ui.desk_helpers import current_section, right_click
+    from tests.ui.helpers import click_row, find_row
+    from viewer.ui.window_actions import keep_only
+
+    window = open_active(qtbot, bundled_article)
+    click_row(qtbot, window.section_tree, "B. Common Side Effects")
+    keep_only(window, window.actions, {"find", "find_next", "find_previous", "clear_search"})  # as a kiosk might
+    buttons = [b for b in window.findChildren(QToolButton) if b.defaultAction() in window.actions.values()]
+    assert len(buttons) == 4
+    qtbot.waitUntil(lambda: not any(button.isVisible() for button in buttons))
+    qtbot.mouseClick(window.article_view.viewport(), Qt.MouseButton.BackButton)
+    assert current_section(window) == "b-common-side-effects"
+    tree = window.section_tree
+    right_click(qtbot, tree.viewport(), tree.visualRect(find_row(tree, "C. Risks")).center())
+    assert window.desk.menus.menu is None  # nothing to offer: no menu at all
+    press(qtbot, window, "Ctrl+P")
+    assert window.desk.handouts.dialog is None

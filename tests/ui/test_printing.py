@@ -6,10 +6,10 @@ import re
 
 import pytest
 
-from PySide6.QtCore import QPoint, Qt
-from PySide6.QtGui import QPageSize
-from PySide6.QtPrintSupport import QPrintPreviewDialog, QPrintPreviewWidget
-from PySide6.QtWidgets import QDialogButtonBox, QFileDialog, QPushButton, QRadioButton
+from PySide6.QtCore import QPoint, Qt, QTimer
+from PySide6.QtGui import QAction, QPageSize
+from PySide6.QtPrintSupport import QPrintDialog, QPrintPreviewDialog, QPrintPreviewWidget
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QFileDialog, QPushButton, QRadioButton
 
 from tests.pdf_text import pdf_info, pdf_text
 from tests.ui.desk_helpers import click_entry, open_active, press, right_click
@@ -67,6 +67,7 @@ def test_ctrl_p_previews_a_one_page_handout_of_the_section_being_read(qtbot, bun
     qtbot.waitUntil(dialog.isVisible)
     assert SIDE_EFFECTS_TITLE in dialog.findChild(QRadioButton, "currentSection").text()
     assert not dialog.findChild(QRadioButton, "foundSections").isEnabled()  # no search: nothing found to print
+    assert dialog.findChild(QRadioButton, "currentSection").isChecked()  # what the reader went to, unless they change it
     choose(qtbot, window, "currentSection")
     pages, preview = preview_pages(qtbot, window)
     assert pages == 1
@@ -82,6 +83,42 @@ def test_the_whole_article_previews_as_many_pages_as_its_pdf_has(qtbot, bundled_
     assert pages == int(pdf_info(tmp_path / "whole.pdf")["Pages"]) > 1
     assert preview.printer().pageLayout().pageSize().id() == QPageSize.PageSizeId.A4
     preview.close()
+
+
+def test_the_whole_article_is_offered_first_from_its_top(qtbot, bundled_article):
+    window = open_active(qtbot, bundled_article)
+    press(qtbot, window, "Ctrl+P")
+    dialog = window.desk.handouts.dialog
+    qtbot.waitUntil(dialog.isVisible)
+    assert dialog.findChild(QRadioButton, "wholeArticle").isChecked()
+    dialog.close()
+
+
+def test_print_in_the_preview_prints_the_one_page(qtbot, bundled_article, tmp_path):
+    window = open_active(qtbot, bundled_article)
+    click_row(qtbot, window.section_tree, SIDE_EFFECTS_TITLE)
+    press(qtbot, window, "Ctrl+P")
+    choose(qtbot, window, "currentSection")
+    _, preview = preview_pages(qtbot, window)
+    printed = tmp_path / "printed.pdf"
+    preview.printer().setOutputFileName(str(printed))  # this machine's printer is "Print to File (PDF)"
+
+    def answer_the_print_dialog() -> bool:
+        dialog = QApplication.activeModalWidget()
+        if isinstance(dialog, QPrintDialog):
+            dialog.accept()
+            return True
+        return False
+
+    [print_action] = [action for action in preview.findChildren(QAction) if action.text().replace("&", "") == "Print"]
+    timer = QTimer(interval=20)
+    timer.timeout.connect(lambda: answer_the_print_dialog() and timer.stop())
+    timer.start()
+    print_action.trigger()
+    qtbot.waitUntil(printed.exists)
+    text = " ".join(pdf_text(printed).split())
+    assert SIDE_EFFECTS_TITLE in text and "Page 1 of 1" in text and int(pdf_info(printed)["Pages"]) == 1
+    qtbot.waitUntil(lambda: "Sent the handout (1 page)" in window.statusBar().currentMessage())
 
 
 def test_us_letter_reaches_the_printer(qtbot, bundled_article):

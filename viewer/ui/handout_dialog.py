@@ -57,14 +57,20 @@ class HandoutDialog(QDialog):
         self._current, self._found = current_anchor, found
         self.options = QButtonGroup(self)
         column = QVBoxLayout(self)
+        column.setContentsMargins(18, 16, 18, 14)
+        column.setSpacing(8)
+        self.setMinimumWidth(420)
         column.addWidget(QLabel("Put in the handout:"))
         for number, text in enumerate(self._option_texts(article)):
             button = QRadioButton(text, objectName=("wholeArticle", "currentSection", "foundSections")[number])
             self.options.addButton(button, number)
             column.addWidget(button)
         self.options.button(self.FOUND).setEnabled(bool(found))
-        self.options.button(self.SECTION).setEnabled(bool(article.find(current_anchor)))
-        self.options.button(self.WHOLE).setChecked(True)
+        section = article.find(current_anchor)
+        self.options.button(self.SECTION).setEnabled(section is not None)
+        # What the reader is looking at: the section they went to, or the whole article from its top.
+        reading_a_section = section is not None and section is not article.sections[0]
+        self.options.button(self.SECTION if reading_a_section else self.WHOLE).setChecked(True)
         self.paper = QComboBox(objectName="paperChoice")
         for key, name in PAPER_NAMES.items():
             self.paper.addItem(name, key)
@@ -106,9 +112,11 @@ class HandoutDesk(QObject):
 
     Signals:
         saved(str): a handout was saved as PDF; the message says where and how many pages.
+        printed(str): a handout went to the printer (or its file); the message says where.
     """
 
     saved = Signal(str)
+    printed = Signal(str)
 
     def __init__(self, window: QWidget) -> None:
         super().__init__(window)
@@ -144,13 +152,20 @@ class HandoutDesk(QObject):
         # At the printer's full resolution (QPrintPreviewDialog's own printer would lay the text out for the screen's).
         self._printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         self._printer.setPageLayout(page_layout(paper))
-        self._printer.setDocName(handout.footer(1, 1).title)
+        self._printer.setDocName(handout.file_name().removesuffix(".pdf"))  # the name "Print to file" offers
         preview = QPrintPreviewDialog(self._printer, self._window)
         preview.setObjectName("printPreview")
         preview.setWindowTitle(f"Print preview — {handout.footer(1, 1).title}")
         preview.resize(900, 800)
-        preview.paintRequested.connect(lambda device: PagedHandout(handout, device).paint())
+        pages: list[int] = []
+        preview.paintRequested.connect(lambda device: pages.append(PagedHandout(handout, device).paint()))
+        preview.accepted.connect(lambda: self.printed.emit(self._printed_note(pages[-1] if pages else 0)))
         self._open(preview)
+
+    def _printed_note(self, pages: int) -> str:
+        printer = self._printer
+        where = printer.outputFileName() or printer.printerName() or "the printer"
+        return f"Sent the handout ({pages} page{'s' if pages != 1 else ''}) to {where}."
 
     def _save(self, handout: Handout, paper: str) -> None:
         name, _ = QFileDialog.getSaveFileName(

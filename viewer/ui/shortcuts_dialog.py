@@ -36,7 +36,7 @@ class ShortcutsDialog(QDialog):
         column = QVBoxLayout(self)
         column.addWidget(self.table)
         column.addWidget(buttons)
-        self.resize(560, 620)
+        self.resize(560, 720)
 
     def rows(self) -> list[tuple[str, str]]:
         """What the table shows, top to bottom."""
