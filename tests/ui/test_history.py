@@ -128,3 +128,20 @@ def test_an_article_without_a_file_still_has_history(qtbot):
     click_row(qtbot, window.section_tree, "C")
     press(qtbot, window, "Alt+Left")
     qtbot.waitUntil(lambda: current_section(window) == "a")
+
+
+def test_back_into_a_long_article_waits_for_its_section_and_lands_on_the_same_line(qtbot, write_article):
+    line = "says, in words enough to fill a line or two of the pane, and then some more words."
+    body = "\n\n".join(f"## Part {n}\n\nWhat part {n} {line}\n\nMore of part {n} {line}" for n in range(400))
+    long_path = write_article(f"# A long article\n\n{body}\n", name="long.md")
+    window = open_active(qtbot, load_article(long_path))
+    click_row(qtbot, window.section_tree, "Part 300")
+    qtbot.waitUntil(lambda: current_section(window) == "part-300", timeout=20_000)
+    window.article_view.setFocus()
+    qtbot.keyClick(window.article_view, Qt.Key.Key_Down)
+    qtbot.keyClick(window.article_view, Qt.Key.Key_Down)
+    reading = top_line(window)
+    assert window.open_article_file(write_article("# Short\n\nText.\n", name="short.md"))
+    press(qtbot, window, "Alt+Left")  # the long article opens again with its first screen only
+    qtbot.waitUntil(lambda: top_line(window) == reading, timeout=20_000)
+    assert current_section(window) == "part-300"

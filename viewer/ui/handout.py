@@ -277,8 +277,9 @@ def export_pdf(handout: Handout, destination: Path, paper: str) -> int:
 
 def export_pdf_headless(handout: Handout, destination: Path, paper: str | None) -> tuple[int, str]:
     """Export without a window, from the command line: the page count and the paper's name (OSError on failure)."""
-    if QGuiApplication.instance() is None and sys.platform.startswith("linux") and "QT_QPA_PLATFORM" not in os.environ:
-        os.environ["QT_QPA_PLATFORM"] = "offscreen"  # no display needed, and none is connected to
+    if QGuiApplication.instance() is None and sys.platform.startswith("linux"):
+        # No display is needed, and none is connected to (the frozen build names xcb for its windows: not here).
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
     app = QGuiApplication.instance() or QGuiApplication([sys.argv[0] if sys.argv else APP_NAME])
     paper = paper or default_paper()
     pages = export_pdf(handout, destination, paper)

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QEvent, QObject, Qt, Signal, Slot
 
 from viewer.core.article import Article
 from viewer.core.history import History, Place
@@ -41,6 +41,7 @@ class ReadingTrail(QObject):
         self._replaying = False
         self._pending: tuple[str, int] | None = None  # a place in a section not rendered yet
         view.verticalScrollBar().valueChanged.connect(self._on_scrolled)
+        view.reading.sectionChanged.connect(self._on_reader_moved)
 
     def here(self) -> Place:
         """Where the reader is now."""
@@ -65,6 +66,11 @@ class ReadingTrail(QObject):
         """The program just moved the reader somewhere they asked to go (a section, a link, a bookmark, a hit)."""
         if self._replaying or not self._view.headings.anchors:
             return
+        if self._pending is not None:
+            if self._view.reading.current_anchor == self._pending[0]:
+                self._show_pending()  # the section a replayed place waited for has come: not a jump of the reader's
+                return
+            self._pending = None  # the reader went elsewhere meanwhile
         self.history.visit(self.here(), here=self._place(self._settled), group=group)
         self._settled = self._now()
         self._tell()
@@ -90,24 +96,21 @@ class ReadingTrail(QObject):
         self._replay(self.history.forward(self.here()), undo=self.history.back)
 
     def show_place(self, anchor: str, characters: int) -> bool:
-        """Put the line *characters* into section *anchor* at the top, without recording a jump; False if no such section."""
+        """Put the line *characters* into section *anchor* at the top, without recording a jump; False if no such section.
+
+        A section not rendered yet is shown when the window gets there (it says so through :meth:`note_jump`).
+        """
         if anchor not in self._view.headings.anchors:
             return False
+        self._pending = (anchor, characters)
         self._replaying = True
         try:
             self._go_to_section(anchor)
         finally:
             self._replaying = False
-        self._pending = (anchor, characters)
-        self.sections_added()  # scrolls now if the section is in the pane, else once it is
+        if self._view.reading.current_anchor == anchor and anchor in self._view.headings:
+            self._show_pending()
         return True
-
-    @Slot()
-    def sections_added(self) -> None:
-        """More of the article is in the pane: a place waiting for its section may be shown now."""
-        if self._pending is not None and self._pending[0] in self._view.headings:
-            # After the window's own handler of the same event, which scrolls to the heading's top.
-            QTimer.singleShot(0, self._show_pending)
 
     def _show_pending(self) -> None:
         if self._pending is None:
@@ -153,6 +156,10 @@ class ReadingTrail(QObject):
     def _on_scrolled(self, value: int) -> None:
         if not self._view.reading.is_moving:  # the reader's own scrolling (the pane has noted the section already)
             self._settled = (value, self._view.reading.current_anchor)
+
+    @Slot(str)
+    def _on_reader_moved(self, _anchor: str) -> None:
+        self._pending = None  # the reader scrolled to another section: a place still waiting for its own is not wanted
 
 
 class MouseHistoryButtons(QObject):
