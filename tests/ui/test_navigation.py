@@ -94,7 +94,7 @@ def test_a_restricted_window_keeps_only_the_commands_it_allows(qtbot, window, mo
     qtbot.keyClick(window, Qt.Key.Key_O, Qt.KeyboardModifier.ControlModifier)
     assert asked == [], "Open… is gone, its shortcut too"
     menus = {a.text(): a.isVisible() for a in window.menuBar().actions()}
-    assert menus == {"&File": False, "&View": True, "&Search": True, "&Help": False}
+    assert menus == {"&File": False, "&Go": False, "&Bookmarks": False, "&Search": True, "&View": True, "&Help": False}
     normal = window.article_view.font().pointSizeF()
     qtbot.keyClick(window.article_view, Qt.Key.Key_Plus, Qt.KeyboardModifier.ControlModifier)
     assert window.article_view.font().pointSizeF() > normal, "an allowed command still works"

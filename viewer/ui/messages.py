@@ -21,4 +21,3 @@ def tell_without_blocking(parent: QWidget, title: str, error: ArticleError) -> Q
     box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     box.show()
     return box
-
