@@ -14,10 +14,10 @@ def open_active(qtbot, article, settings=None, place=None, size=(1100, 700)) -> 
     window = MainWindow(article, settings, place)
     qtbot.addWidget(window)
     window.resize(*size)
-    with qtbot.waitActive(window):
+    with qtbot.waitActive(window, timeout=20_000):  # slow on a busy machine; never slept on
         window.show()
         window.activateWindow()
-    qtbot.waitUntil(lambda: window.article_view.has_painted)
+    qtbot.waitUntil(lambda: window.article_view.has_painted, timeout=20_000)
     return window
 
 

@@ -12,8 +12,7 @@ from viewer.core.article import Article
 from viewer.core.bookmarks import Bookmarks, BookmarksError, article_key
 from viewer.core.resources import DEFAULT_ARTICLE, resource_path
 from viewer.ui.bookmarks_pane import BookmarksPane
-from viewer.ui.handout_dialog import button_text
-from viewer.ui.window_actions import set_available
+from viewer.ui.window_actions import button_text, set_available
 
 STAR_COLOUR = "#f2a900"
 

@@ -1,12 +1,17 @@
-"""Printing and saving handouts: choosing what goes in, the print preview, and the PDF file dialog."""
+"""Printing and saving handouts: choosing what goes in, the print preview, and the PDF file dialog.
+
+Loaded on the first print or export (viewer.ui.reading_desk), not at start: QtPrintSupport weighs
+megabytes and tens of milliseconds that a reader who never prints should not wait for.
+"""
 
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QStandardPaths, Qt, Signal
+from PySide6.QtCore import QObject, QStandardPaths, Qt
 from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -23,8 +28,9 @@ from PySide6.QtWidgets import (
 )
 
 from viewer.core.article import Article
-from viewer.core.handout import Handout, make_handout, plain
+from viewer.core.handout import Handout, make_handout
 from viewer.ui.handout import PAPER_NAMES, PagedHandout, default_paper, export_pdf, page_layout
+from viewer.ui.window_actions import button_text
 
 log = logging.getLogger("viewer.print")
 
@@ -36,11 +42,6 @@ class HandoutChoice:
     anchors: tuple[str, ...] = ()
     with_subsections: bool = True
     paper: str = "a4"
-
-
-def button_text(text: str) -> str:
-    """Article text for a button label: one line, and '&' shown as itself rather than as a shortcut marker."""
-    return plain(text).replace("&", "&&")
 
 
 class HandoutDialog(QDialog):
@@ -110,17 +111,12 @@ class HandoutDialog(QDialog):
 class HandoutDesk(QObject):
     """Runs printing and PDF export for one window, remembering the paper and the folder chosen last.
 
-    Signals:
-        saved(str): a handout was saved as PDF; the message says where and how many pages.
-        printed(str): a handout went to the printer (or its file); the message says where.
+    *note* is told where a handout was saved or sent, and how many pages it had.
     """
 
-    saved = Signal(str)
-    printed = Signal(str)
-
-    def __init__(self, window: QWidget) -> None:
+    def __init__(self, window: QWidget, note: Callable[[str], None]) -> None:
         super().__init__(window)
-        self._window = window
+        self._window, self._note = window, note
         self._paper = default_paper()
         self._folder = Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation) or Path.home())
         self.dialog: QDialog | None = None  # the dialog open now, for whoever needs to find it
@@ -159,7 +155,7 @@ class HandoutDesk(QObject):
         preview.resize(900, 800)
         pages: list[int] = []
         preview.paintRequested.connect(lambda device: pages.append(PagedHandout(handout, device).paint()))
-        preview.accepted.connect(lambda: self.printed.emit(self._printed_note(pages[-1] if pages else 0)))
+        preview.accepted.connect(lambda: self._note(self._printed_note(pages[-1] if pages else 0)))
         self._open(preview)
 
     def _printed_note(self, pages: int) -> str:
@@ -180,7 +176,7 @@ class HandoutDesk(QObject):
             self._tell_failure(destination, error)
             return
         self._folder = destination.parent
-        self.saved.emit(f"Saved the handout to {destination} ({pages} page{'s' if pages != 1 else ''}, {PAPER_NAMES[paper]}).")
+        self._note(f"Saved the handout to {destination} ({pages} page{'s' if pages != 1 else ''}, {PAPER_NAMES[paper]}).")
 
     def _tell_failure(self, destination: Path, error: OSError) -> None:
         log.warning("cannot write %s: %s", destination, error)

@@ -33,7 +33,7 @@ from viewer.ui.link_dialogs import open_after_asking, tell_refused
 from viewer.ui.messages import tell_cannot_open, tell_without_blocking
 from viewer.ui.navigation_pane import NavigationPane
 from viewer.ui.progressive_loader import ProgressiveLoader
-from viewer.ui.reading_desk import NOTE_MS, ReadingDesk
+from viewer.ui.reading_desk import ReadingDesk
 from viewer.ui.search_indexing import SearchIndexer
 from viewer.ui.search_presenter import SearchPresenter
 from viewer.ui.section_filter import SectionFilterProxy
@@ -151,8 +151,6 @@ class MainWindow(QMainWindow):
         desk.keeper.note.connect(lambda text: self._on_note(text, 0))
         desk.shelf.openRequested.connect(self.scroll_to_section)
         desk.shelf.problem.connect(lambda text: self._on_note(text, 0))
-        desk.handouts.saved.connect(lambda text: self._on_note(text, NOTE_MS))
-        desk.handouts.printed.connect(lambda text: self._on_note(text, NOTE_MS))
         for widget, on_menu in ((tree, desk.menus.on_tree_menu), (view, desk.menus.on_article_menu)):
             widget.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
             widget.customContextMenuRequested.connect(on_menu)

@@ -18,17 +18,15 @@ from viewer.core.provenance import provenance
 from viewer.core.reading_place import StartPlace
 from viewer.core.section_link import section_link
 from viewer.core.settings import Settings
-from viewer.ui.about_dialog import AboutDialog
 from viewer.ui.bookmark_shelf import BookmarkShelf
 from viewer.ui.bookmarks_pane import BookmarksPane
-from viewer.ui.handout_dialog import HandoutDesk
 from viewer.ui.place_keeper import PlaceKeeper
 from viewer.ui.reading_trail import MouseHistoryButtons, ReadingTrail
 from viewer.ui.section_menus import SectionMenus
-from viewer.ui.shortcuts_dialog import ShortcutsDialog
 from viewer.ui.window_actions import build_toolbar, set_available, shortcut_rows
 
 if TYPE_CHECKING:
+    from viewer.ui.handout_dialog import HandoutDesk
     from viewer.ui.main_window import MainWindow
 
 NOTE_MS = 10_000  # how long a passing note (a link copied, a PDF saved) stays in the status bar
@@ -51,13 +49,22 @@ class ReadingDesk(QObject):
         self.sidebar.addTab(window.navigation, "Sections")
         self.sidebar.addTab(self.bookmarks_pane, "Bookmarks")
         self.trail = ReadingTrail(window.article_view, window.scroll_to_section, window.open_article_file, self)
-        self.handouts = HandoutDesk(window)
+        self._handouts: HandoutDesk | None = None  # made on the first print or export: see handouts
         self.keeper = PlaceKeeper(settings, self.trail, self)
         self.mouse_buttons = MouseHistoryButtons(self)
         self.shelf: BookmarkShelf | None = None  # made with the actions: see attach()
         self.menus: SectionMenus | None = None
         self.dialog: QObject | None = None  # About or the shortcuts list, while open
         self._start = place
+
+    @property
+    def handouts(self) -> HandoutDesk:
+        """Printing and PDF export, loaded when first needed (QtPrintSupport is big and slow to load)."""
+        if self._handouts is None:
+            from viewer.ui.handout_dialog import HandoutDesk
+
+            self._handouts = HandoutDesk(self._window, lambda text: self.note.emit(text, NOTE_MS))
+        return self._handouts
 
     def command_slots(self) -> dict[str, object]:
         """The slot of each of the desk's commands, by command name (see viewer.ui.window_actions)."""
@@ -151,11 +158,15 @@ class ReadingDesk(QObject):
     @Slot()
     def show_about(self) -> None:
         """Help → About, for the article shown."""
+        from viewer.ui.about_dialog import AboutDialog  # with the credits, only when asked for
+
         self._open(AboutDialog(self._window.article, self._window))
 
     @Slot()
     def show_shortcuts(self) -> None:
         """Help → Keyboard shortcuts."""
+        from viewer.ui.shortcuts_dialog import ShortcutsDialog
+
         self._open(ShortcutsDialog(shortcut_rows(self._actions), self._window))
 
     def _open(self, dialog: QObject) -> None:
