@@ -54,31 +54,54 @@ class Clause:
 
 
 class SynonymTable:
-    """Groups of interchangeable terms, as declared in an article's metadata."""
+    """Groups of interchangeable terms, as declared in an article's metadata or a bundled vocabulary.
 
-    def __init__(self, groups: tuple[tuple[str, ...], ...] = ()) -> None:
+    Terms are compared by their word stems: 'infusions' finds a group declaring 'infusion'. Where a
+    term is in two groups, the first declared wins; with *overlapping*, it has every term of both.
+    """
+
+    def __init__(self, groups: tuple[tuple[str, ...], ...] = (), overlapping: bool = False) -> None:
         self._groups = [tuple(t for t in (tuple(words(term)) for term in group) if t) for group in groups]
+        self._group_by_stems: dict[tuple[str, ...], tuple[tuple[str, ...], ...]] = {}
+        for group in self._groups:
+            for term in group:
+                key = _stems(term)
+                known = self._group_by_stems.get(key)
+                if known is None:
+                    self._group_by_stems[key] = group
+                elif overlapping:
+                    self._group_by_stems[key] = known + tuple(t for t in group if t not in known)
+        self._longest_term = max((len(term) for group in self._groups for term in group), default=0)
+
+    def group_of(self, phrase: tuple[str, ...]) -> tuple[tuple[str, ...], ...] | None:
+        """The terms declared together with *phrase* (itself included), or None."""
+        return self._group_by_stems.get(_stems(phrase))
 
     def expand(self, phrase: tuple[str, ...]) -> tuple[tuple[str, ...], ...]:
-        """*phrase* and every synonym declared for it ('infusions' finds a group declaring 'infusion')."""
+        """*phrase* and every synonym declared for it."""
+        group = self.group_of(phrase)
+        if group is None:
+            return (phrase,)
         key = _stems(phrase)
-        for group in self._groups:
-            if any(_stems(term) == key for term in group):
-                return (phrase, *(term for term in group if _stems(term) != key))
-        return (phrase,)
+        return (phrase, *(term for term in group if _stems(term) != key))
 
     def longest_at(self, query_words: list[str], start: int) -> int:
         """How many words from *start* form the longest declared term (0 if none)."""
-        best = 0
-        for group in self._groups:
-            for term in group:
-                if len(term) > best and _stems(query_words[start : start + len(term)]) == _stems(term):
-                    best = len(term)
-        return best
+        for length in range(min(self._longest_term, len(query_words) - start), 0, -1):
+            if _stems(query_words[start : start + length]) in self._group_by_stems:
+                return length
+        return 0
 
 
 def parse_query(text: str, synonyms: SynonymTable | None = None) -> list[Clause]:
-    """Split *text* into clauses: quoted phrases, declared terms and single words."""
+    """Split *text* into clauses: quoted phrases, declared terms and single words; stop words only when alone."""
+    clauses = parse_clauses(text, synonyms)
+    meaningful = [c for c in clauses if not _is_stop_word(c)]
+    return meaningful or clauses
+
+
+def parse_clauses(text: str, synonyms: SynonymTable | None = None) -> list[Clause]:
+    """Every clause of *text*, stop words included, in the order typed."""
     synonyms = synonyms or SynonymTable()
     text = text[:MAX_QUERY_CHARS]
     clauses: list[Clause] = []
@@ -90,8 +113,7 @@ def parse_query(text: str, synonyms: SynonymTable | None = None) -> list[Clause]
             clauses.append(Clause(quoted.group(1).strip(), synonyms.expand(phrase), loose=False))
         position = quoted.end()
     clauses += _unquoted_clauses(text[position:], synonyms)
-    meaningful = [c for c in clauses if not _is_stop_word(c)]
-    return meaningful or clauses
+    return clauses
 
 
 def _unquoted_clauses(text: str, synonyms: SynonymTable) -> list[Clause]:

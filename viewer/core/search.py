@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import bisect
+import re
 from collections import OrderedDict, defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
-from rapidfuzz import process
+from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
 from viewer.core.query import Clause, SynonymTable, parse_query
@@ -19,6 +20,8 @@ MIN_FUZZY_CHARS = 4
 # kept (about 150 bytes each: some 30 MB at most).
 CLAUSE_CACHE_CLAUSES = 256
 CLAUSE_CACHE_HITS = 200_000
+SUGGESTION_MIN_SIMILARITY = 60  # rapidfuzz's ratio, 0-100: 'nauseous' suggests 'nausea', 'zebrafish' nothing
+_LINE_BREAK = re.compile(r"[\n\r\u2028\u2029]")
 
 
 class SectionHits:
@@ -86,13 +89,19 @@ class SearchResult:
 
 
 class SearchIndex:
-    """Words of every section with their positions, for fast whole-word, stem, prefix and typo matching."""
+    """Words of every section with their positions, for fast whole-word, stem, prefix and typo matching.
+
+    The first line of a section's text is its title (the pane's heading block, or "title\\nbody"):
+    relevance ranking counts a word there for more than one in the body.
+    """
 
     def __init__(self, entries: Iterable[tuple[int, str]], synonyms: SynonymTable | None = None) -> None:
         self.synonyms = synonyms or SynonymTable()
         self._clause_cache: OrderedDict[Clause, _ClauseHits] = OrderedDict()
         self._cached_hits = 0  # sections with hits over all remembered clauses
         self._tokens: dict[int, list[tuple[str, int, int]]] = {}
+        self._title_words: dict[int, int] = {}  # how many of a section's first words are its title
+        self._title_total = 0
         self._postings: dict[str, dict[int, list[int]]] = defaultdict(lambda: defaultdict(list))
         self._vocabulary: list[str] = []
         self._by_stem: dict[str, list[str]] = defaultdict(list)
@@ -103,6 +112,10 @@ class SearchIndex:
     def _add(self, number: int, text: str) -> None:
         tokens = [(t.norm, t.start, t.end) for t in tokenize(text)]
         self._tokens[number] = tokens
+        line_break = _LINE_BREAK.search(text)
+        title_end = line_break.start() if line_break else len(text)
+        title_words = self._title_words[number] = bisect.bisect_left(tokens, title_end, key=lambda token: token[1])
+        self._title_total += title_words
         for position, (norm, _, _) in enumerate(tokens):
             if norm not in self._postings:  # stemmed as first seen: spread over the sections
                 self._by_stem[stem(norm)].append(norm)
@@ -110,11 +123,44 @@ class SearchIndex:
 
     def _index_vocabulary(self) -> None:
         self._vocabulary = sorted(self._postings)
+        count = len(self._tokens) or 1
+        body_total = sum(len(tokens) for tokens in self._tokens.values()) - self._title_total
+        self._average_lengths = (max(self._title_total / count, 1.0), max(body_total / count, 1.0))
 
     def forget_clauses(self) -> None:
         """Drop every remembered clause: the next searches run as if typed for the first time."""
         self._clause_cache.clear()
         self._cached_hits = 0
+
+    @property
+    def section_count(self) -> int:
+        """How many sections are indexed."""
+        return len(self._tokens)
+
+    def average_field_lengths(self) -> tuple[float, float]:
+        """The mean title and body length in words over all sections (at least 1)."""
+        return self._average_lengths
+
+    def all_field_lengths(self) -> Iterator[tuple[int, tuple[int, int]]]:
+        """(section number, (title words, body words)) for every section."""
+        for number, tokens in self._tokens.items():
+            title = self._title_words[number]
+            yield number, (title, len(tokens) - title)
+
+    def clause_hits(self, clause: Clause) -> tuple[dict[int, SectionHits], list[str] | None]:
+        """Where *clause* matches, and the article's words a typo was taken for (None if matched exactly).
+
+        Shared with the index's memory of recent clauses: read, never change.
+        """
+        return self._clause_hits(clause)
+
+    def suggestions(self, word: str, limit: int = 3) -> list[str]:
+        """The article's words most like *word*, commonest first among equals: for "did you mean"."""
+        candidates = process.extract(
+            word, self._vocabulary, scorer=fuzz.ratio, score_cutoff=SUGGESTION_MIN_SIMILARITY, limit=limit * 4
+        )
+        ranked = sorted(candidates, key=lambda found: (-round(found[1]), -len(self._postings[found[0]]), found[0]))
+        return [norm for norm, _, _ in ranked if norm != word][:limit]
 
     def search(self, text: str, required_phrases: Iterable[str] = ()) -> SearchResult:
         """Sections that mention every clause of *text* and every one of *required_phrases*."""
@@ -127,7 +173,7 @@ class SearchIndex:
             if correction:
                 corrections[clause.typed] = correction
             matched.append(hits)
-        return SearchResult(clauses, _combine(matched) if clauses else {}, corrections)
+        return SearchResult(clauses, matching_all(matched) if clauses else {}, corrections)
 
     def _clause_hits(self, clause: Clause) -> _ClauseHits:
         """What *clause* matches, remembered for the next few searches.
@@ -167,6 +213,12 @@ class SearchIndex:
                     entry.add_run(starts, len(variant))
                     entry.fuzzy = entry.fuzzy and fuzzy
         return hits, correction
+
+    def matched_words(self, number: int, hits: SectionHits) -> list[str]:
+        """The words (folded) that *hits* matched in section *number*, in text order, each once."""
+        tokens = self._tokens[number]
+        starts = sorted({(start, length) for run_starts, length in hits.runs for start in run_starts})
+        return list(dict.fromkeys(" ".join(token[0] for token in tokens[start : start + length]) for start, length in starts))
 
     def spans(self, number: int, hits: SectionHits) -> list[tuple[int, int]]:
         """Character spans of *hits* in the text indexed for section *number*, in text order: hits.count of them."""
@@ -258,7 +310,7 @@ class IndexBuilder:
         return self._index
 
 
-def _combine(per_clause: list[dict[int, SectionHits]]) -> dict[int, SectionHits]:
+def matching_all(per_clause: list[dict[int, SectionHits]]) -> dict[int, SectionHits]:
     """Sections that every clause matched, with the hits of all clauses."""
     if len(per_clause) == 1:
         return per_clause[0]

@@ -1,0 +1,236 @@
+"""What a search answers: the strict filter first, then what comes after it when it finds nothing.
+
+1. Every word (the strict filter, unchanged): sections that mention every word typed, as before.
+2. Every needed word: question words (how, does, my, ...) left out, plain-language equivalents
+   from the bundled vocabulary added ("urinary" also finds "bladder").
+3. Some of the words: when no section mentions all of them, the sections that mention the most,
+   ranked by relevance (BM25F), the best PARTIAL_LIMIT of them; the words found nowhere are named.
+4. Nothing, or only question words: with "did you mean" suggestions from the article's own words.
+
+Every answer can rank its sections by relevance; a strict one is still shown in article order.
+"""
+
+from __future__ import annotations
+
+import heapq
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from enum import Enum
+
+from viewer.core.question import Term, chosen_term, parse_question
+from viewer.core.ranking import Relevance, by_relevance
+from viewer.core.search import SearchIndex, SearchResult, SectionHits, matching_all
+from viewer.core.text import words
+from viewer.core.vocabulary import Vocabulary, bundled_vocabulary
+
+PARTIAL_LIMIT = 20  # best partial matches shown: past these, sections mention too little to be worth a look
+ALSO_SEARCHED_LIMIT = 6
+ALSO_SEARCHED_SECTIONS = 50  # looked through for them: enough to name the commonest, cheap on a long article
+SUGGESTION_MIN_CHARS = 3
+
+
+class AnswerKind(Enum):
+    """Which rule found the sections of an answer."""
+
+    EVERY_WORD = "every word"  # the strict filter, as before
+    EVERY_NEEDED_WORD = "every needed word"  # question words left out, plain-language equivalents added
+    SOME_WORDS = "some words"  # no section mentions all: the best partial matches
+    ONLY_QUESTION_WORDS = "only question words"  # nothing but how, what, is, my, ... was typed
+    NOTHING = "nothing"
+
+
+@dataclass
+class Answer:
+    """The sections a search answers with, and what to tell the reader about how they were found."""
+
+    kind: AnswerKind
+    typed: str
+    result: SearchResult  # the sections shown with their hits, as the filter and highlights take them
+    found: list[str] = field(default_factory=list)  # typed terms the sections shown mention (after rule 1)
+    missing: list[str] = field(default_factory=list)  # typed terms no section mentions
+    left_out: list[str] = field(default_factory=list)  # question words not needed
+    also_searched: list[str] = field(default_factory=list)  # the vocabulary's words found in the sections shown
+    mentions: dict[int, list[str]] = field(default_factory=dict)  # section -> typed terms it mentions (rule 3)
+    _scores: dict[int, float] | None = None
+    _scoring: tuple[Relevance, list[dict[int, SectionHits]]] | None = None
+    _suggesting: tuple[SearchIndex, list[Term]] | None = None
+    _suggestions: list[str] | None = None
+
+    @property
+    def sections(self) -> dict[int, SectionHits]:
+        """The sections shown, by number, with their hits."""
+        return self.result.sections
+
+    def ranked(self) -> list[int]:
+        """The sections shown, most relevant first (scored on first use: a strict answer may never need it)."""
+        return by_relevance(self.scores())
+
+    def scores(self) -> dict[int, float]:
+        """Each shown section's relevance score."""
+        if self._scores is None:
+            ranking, term_hits = self._scoring if self._scoring else (None, [])
+            self._scores = ranking.scores(term_hits, self.sections) if ranking else dict.fromkeys(self.sections, 0.0)
+        return self._scores
+
+    def rank_of(self, number: int) -> int | None:
+        """1 for the most relevant section shown, 2 for the next, ...; None for a section not shown."""
+        if number not in self.sections:
+            return None
+        return self.ranked().index(number) + 1
+
+    def suggestions(self, limit: int = 3) -> list[str]:
+        """ "Did you mean" searches: what was typed with words found nowhere replaced by the article's nearest words."""
+        if self._suggestions is None:
+            index, missing = self._suggesting if self._suggesting else (None, [])
+            self._suggestions = _suggest(index, self.typed, missing, limit) if index else []
+        return self._suggestions
+
+
+class QuestionSearch:
+    """Answers searches over one article's index, reading them as questions when the strict filter finds nothing."""
+
+    def __init__(self, index: SearchIndex, vocabulary: Vocabulary | None = None) -> None:
+        self.index = index
+        self.vocabulary = vocabulary if vocabulary is not None else bundled_vocabulary()
+        self.relevance = Relevance(index)
+
+    def answer(self, text: str, chosen: Iterable[str] = ()) -> Answer:
+        """The answer to *text* typed with the keyword chips *chosen*."""
+        chosen = list(chosen)
+        strict = self.index.search(text, chosen)
+        if strict.sections or not words(text):
+            return self._strict_answer(strict, text)
+        terms = parse_question(text, self.index.synonyms, self.vocabulary)
+        needed = [term for term in terms if not term.question_word]
+        left_out = [term.typed for term in terms if term.question_word]
+        if not needed:
+            return Answer(AnswerKind.ONLY_QUESTION_WORDS, text, SearchResult([], {}, {}), left_out=left_out)
+        chips = [chosen_term(keyword, self.index.synonyms) for keyword in chosen if words(keyword)]
+        return _Asking(self.index, self.relevance, text, needed, chips, left_out).answer()
+
+    def _strict_answer(self, strict: SearchResult, text: str) -> Answer:
+        kind = AnswerKind.EVERY_WORD if strict.sections else AnswerKind.NOTHING
+        term_hits = [self.index.clause_hits(clause)[0] for clause in strict.clauses] if strict.sections else []
+        return Answer(kind, text, strict, _scoring=(self.relevance, term_hits))
+
+
+class _Asking:
+    """Rules 2 and 3 for one search: the needed terms' hits, then every needed word or the best partial matches."""
+
+    def __init__(
+        self, index: SearchIndex, relevance: Relevance, text: str, needed: list[Term], chips: list[Term], left_out: list[str]
+    ) -> None:
+        self.index, self.relevance, self.text, self.needed, self.left_out = index, relevance, text, needed, left_out
+        self.corrections: dict[str, list[str]] = {}
+        self.chip_hits = [self._term_hits(term) for term in chips]
+        self.hits = [self._term_hits(term, with_equivalents=False) for term in needed]
+        self.clauses = [term.clause for term in needed + chips]
+
+    def answer(self) -> Answer:
+        every = matching_all(self.hits + self.chip_hits)
+        if every:  # the article's own words, without the question words
+            return self._answer(AnswerKind.EVERY_NEEDED_WORD, every, None)
+        self._add_equivalents()
+        every = matching_all(self.hits + self.chip_hits)
+        if every:
+            return self._answer(AnswerKind.EVERY_NEEDED_WORD, every, None)
+        allowed = matching_all(self.chip_hits) if self.chip_hits else None
+        coverage = Counter(number for hits in self.hits for number in hits if allowed is None or number in allowed)
+        if not coverage:
+            return self._answer(AnswerKind.NOTHING, {}, None)
+        scores = self.relevance.scores(self.hits + self.chip_hits, coverage)
+        best = heapq.nsmallest(PARTIAL_LIMIT, coverage, key=lambda number: (-coverage[number], -scores[number], number))
+        sections = {number: _merged([hits[number] for hits in self.hits + self.chip_hits if number in hits]) for number in best}
+        return self._answer(AnswerKind.SOME_WORDS, sections, {number: scores[number] for number in best})
+
+    def _answer(self, kind: AnswerKind, sections: dict[int, SectionHits], scores: dict[int, float] | None) -> Answer:
+        partial = kind is AnswerKind.SOME_WORDS  # otherwise every section mentions every needed term
+        mentions = {number: self._mentioned_in(number) for number in sections} if partial else {}
+        mentioned = {typed for names in mentions.values() for typed in names} if partial else set(self._typed_needed)
+        answer = Answer(
+            kind,
+            self.text,
+            SearchResult(self.clauses, dict(sorted(sections.items())), self.corrections),
+            found=[term.typed for term in self.needed if term.typed in mentioned],
+            missing=[term.typed for term, hits in zip(self.needed, self.hits, strict=True) if not hits],
+            left_out=self.left_out,
+            also_searched=self._also_searched(sections),
+            mentions=mentions,
+            _scores=scores,
+            _scoring=(self.relevance, self.hits + self.chip_hits),
+        )
+        missing_terms = [term for term, hits in zip(self.needed, self.hits, strict=True) if not hits]
+        answer._suggesting = (self.index, missing_terms) if missing_terms else None
+        return answer
+
+    def _add_equivalents(self) -> None:
+        """From here on, every needed term also finds its plain-language equivalents."""
+        self.hits = [self._term_hits(term) for term in self.needed]
+        self.clauses = [clause for term in self.needed for clause in term.clauses] + self.clauses[len(self.needed) :]
+
+    def _term_hits(self, term: Term, with_equivalents: bool = True) -> dict[int, SectionHits]:
+        hits, correction = self.index.clause_hits(term.clause)
+        if correction:
+            self.corrections[term.typed] = correction
+        if term.equivalents is None or not with_equivalents:
+            return hits
+        equivalent_hits, _ = self.index.clause_hits(term.equivalents)
+        if not hits:
+            return equivalent_hits
+        union = dict(hits)
+        for number, found in equivalent_hits.items():
+            union[number] = _merged([union[number], found], fuzzy=union[number].fuzzy) if number in union else found
+        return union
+
+    @property
+    def _typed_needed(self) -> list[str]:
+        return [term.typed for term in self.needed]
+
+    def _mentioned_in(self, number: int) -> list[str]:
+        return [term.typed for term, hits in zip(self.needed, self.hits, strict=True) if number in hits]
+
+    def _also_searched(self, sections: dict[int, SectionHits]) -> list[str]:
+        """The vocabulary's words found in the sections shown: those of the first sections that have any."""
+        found: dict[str, None] = {}
+        for term in self.needed:
+            if term.equivalents is None or term.equivalents not in self.clauses:
+                continue
+            hits, _ = self.index.clause_hits(term.equivalents)
+            for looked, number in enumerate(n for n in sections if n in hits):
+                found.update(dict.fromkeys(self.index.matched_words(number, hits[number])))
+                if len(found) >= ALSO_SEARCHED_LIMIT or looked >= ALSO_SEARCHED_SECTIONS:
+                    break
+        return list(found)[:ALSO_SEARCHED_LIMIT]
+
+
+def _merged(parts: list[SectionHits], fuzzy: bool | None = None) -> SectionHits:
+    """One section's hits from several terms; approximate if any term matched only approximately, unless told."""
+    runs = [run for part in parts for run in part.runs]
+    return SectionHits(runs, any(part.fuzzy for part in parts) if fuzzy is None else fuzzy)
+
+
+def _suggest(index: SearchIndex, typed: str, missing: list[Term], limit: int) -> list[str]:
+    """Searches with each word found nowhere replaced by its nearest article words: the best first, then others."""
+    replacements: list[tuple[str, list[str]]] = []
+    for term in missing:
+        typed_words = term.clause.variants[0]
+        if term.clause.loose and len(typed_words) == 1 and len(typed_words[0]) >= SUGGESTION_MIN_CHARS:
+            near = index.suggestions(typed_words[0], limit)
+            if near:
+                replacements.append((term.typed, near))
+    if not replacements:
+        return []
+    queries = [_replace_all(typed, [(old, near[0]) for old, near in replacements])]
+    first_old, first_near = replacements[0]
+    for other in first_near[1:]:
+        queries.append(_replace_all(typed, [(first_old, other)] + [(old, near[0]) for old, near in replacements[1:]]))
+    return list(dict.fromkeys(queries))[:limit]
+
+
+def _replace_all(text: str, replacements: list[tuple[str, str]]) -> str:
+    chunks = text.split()
+    for old, new in replacements:
+        if old in chunks:
+            chunks[chunks.index(old)] = new
+    return " ".join(chunks)
