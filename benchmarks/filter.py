@@ -7,8 +7,9 @@ For each article, in a shown main window (offscreen unless QT_QPA_PLATFORM says 
 - ready after 1st paint: the window's own build, which it runs in slices between other events right
   after the first paint and which also lays out the whole document; the longest pause is the longest
   single pass of the event loop meanwhile (how long a keystroke could wait);
-- query: SearchIndex.search() for every prefix of the queries, as typed character by character, each
-  query as if for the first time (the index remembers recent clauses; it is told to forget them);
+- query: QuestionSearch.answer() (the strict filter, then question reading when it finds nothing) for
+  every prefix of the queries, as typed character by character, each query as if for the first time
+  (the index remembers recent clauses; it is told to forget them);
 - keystroke to updated tree: from a key event delivered to the filter box (QTest.keyClick) through
   SearchPresenter.apply_now() (called directly, so without the TYPING_PAUSE_MS debounce, reported apart)
   and QApplication.processEvents() (tree, status, highlights and the window repainted) to reading the
@@ -46,6 +47,7 @@ class Figures:
     queries: list[float]
     keystrokes: list[float]
     keystrokes_again: list[float]
+    queries_typed: list[str]
 
 
 def open_window(article):
@@ -99,21 +101,23 @@ def time_builds(window, repeats: int) -> list[float]:
     return taken
 
 
-def time_queries(index, rounds: int) -> list[float]:
-    """SearchIndex.search() for every prefix of every query, as typing produces them, each query
+def time_queries(index, rounds: int, queries: list[str]) -> list[float]:
+    """QuestionSearch.answer() for every prefix of every query, as typing produces them, each query
     as if typed for the first time (the index remembers clauses only from the same query)."""
-    taken = []
+    from viewer.core.answers import QuestionSearch
+
+    answers, taken = QuestionSearch(index), []
     for _ in range(rounds):
-        for query in QUERIES:
+        for query in queries:
             index.forget_clauses()
             for end in range(1, len(query) + 1):
                 start = time.perf_counter()
-                index.search(query[:end])
+                answers.answer(query[:end])
                 taken.append(time.perf_counter() - start)
     return taken
 
 
-def time_keystrokes(window, rounds: int) -> tuple[list[float], list[float]]:
+def time_keystrokes(window, rounds: int, queries: list[str]) -> tuple[list[float], list[float]]:
     """Key event to filter box, apply_now(), processEvents(), read the tree's row count.
 
     Each query is typed twice a round: first as if for the first time (nothing remembered from
@@ -121,7 +125,7 @@ def time_keystrokes(window, rounds: int) -> tuple[list[float], list[float]]:
     """
     first, again = [], []
     for _ in range(rounds):
-        for query in QUERIES:
+        for query in queries:
             window.indexer.index.forget_clauses()
             first += type_query(window, query)
             again += type_query(window, query)
@@ -150,7 +154,7 @@ def type_query(window, query: str) -> list[float]:
     return taken
 
 
-def measure(label: str, article, budget_s: float, builds: int, rounds: int) -> Figures:
+def measure(label: str, article, budget_s: float, builds: int, rounds: int, queries: list[str] = QUERIES) -> Figures:
     """Every figure for one article."""
     window, open_s = open_window(article)
     if "no time left to format" in window.article_view.document().toPlainText():
@@ -164,8 +168,9 @@ def measure(label: str, article, budget_s: float, builds: int, rounds: int) -> F
         first_build,
         longest_pause,
         time_builds(window, builds),
-        time_queries(window.indexer.index, rounds),
-        *time_keystrokes(window, rounds),
+        time_queries(window.indexer.index, rounds, queries),
+        *time_keystrokes(window, rounds, queries),
+        queries,
     )
     window.close()
     window.deleteLater()
@@ -204,7 +209,8 @@ def report(all_figures: list[Figures]) -> None:
     ]
     print_table(header, rows)
     samples = ", ".join(f"{f.label}: {len(f.builds)} builds, {len(f.keystrokes)} keystrokes" for f in all_figures)
-    print(f"Queries typed character by character: {', '.join(QUERIES)}. Samples: {samples}.")
+    typed = list(dict.fromkeys(query for f in all_figures for query in f.queries_typed))
+    print(f"Queries typed character by character: {', '.join(typed)}. Samples: {samples}.")
     print(f"Not included above: the deliberate typing pause of {TYPING_PAUSE_MS} ms (TYPING_PAUSE_MS) before a search runs.\n")
 
 

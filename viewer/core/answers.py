@@ -1,13 +1,15 @@
 """What a search answers: the strict filter first, then what comes after it when it finds nothing.
 
-1. Every word (the strict filter, unchanged): sections that mention every word typed, as before.
-2. Every needed word: question words (how, does, my, ...) left out, plain-language equivalents
-   from the bundled vocabulary added ("urinary" also finds "bladder").
+1. Every word (the strict filter): sections that mention every word typed, as before. Question words
+   (how, does, my, ...) are left out as stop words always were; a search of nothing else is searched
+   as typed and says so (ONLY_QUESTION_WORDS).
+2. In other words: when the article's own words find nothing, the bundled plain-language vocabulary
+   adds equivalents ("urinary" also finds "bladder"), after and never against the article's synonyms.
 3. Some of the words: when no section mentions all of them, the sections that mention the most,
    ranked by relevance (BM25F), the best PARTIAL_LIMIT of them; the words found nowhere are named.
-4. Nothing, or only question words: with "did you mean" suggestions from the article's own words.
+4. Nothing: with "did you mean" suggestions from the article's own words.
 
-Every answer can rank its sections by relevance; a strict one is still shown in article order.
+Every answer ranks its sections by relevance on request; the tree still shows them in article order.
 """
 
 from __future__ import annotations
@@ -34,7 +36,7 @@ class AnswerKind(Enum):
     """Which rule found the sections of an answer."""
 
     EVERY_WORD = "every word"  # the strict filter, as before
-    EVERY_NEEDED_WORD = "every needed word"  # question words left out, plain-language equivalents added
+    IN_OTHER_WORDS = "in other words"  # every word, some only through plain-language equivalents
     SOME_WORDS = "some words"  # no section mentions all: the best partial matches
     ONLY_QUESTION_WORDS = "only question words"  # nothing but how, what, is, my, ... was typed
     NOTHING = "nothing"
@@ -47,7 +49,7 @@ class Answer:
     kind: AnswerKind
     typed: str
     result: SearchResult  # the sections shown with their hits, as the filter and highlights take them
-    found: list[str] = field(default_factory=list)  # typed terms the sections shown mention (after rule 1)
+    found: list[str] = field(default_factory=list)  # typed terms the sections shown mention (rules 2 and 3)
     missing: list[str] = field(default_factory=list)  # typed terms no section mentions
     left_out: list[str] = field(default_factory=list)  # question words not needed
     also_searched: list[str] = field(default_factory=list)  # the vocabulary's words found in the sections shown
@@ -98,25 +100,34 @@ class QuestionSearch:
     def answer(self, text: str, chosen: Iterable[str] = ()) -> Answer:
         """The answer to *text* typed with the keyword chips *chosen*."""
         chosen = list(chosen)
-        strict = self.index.search(text, chosen)
-        if strict.sections or not words(text):
-            return self._strict_answer(strict, text)
-        terms = parse_question(text, self.index.synonyms, self.vocabulary)
+        strict = self.index.search(text, chosen, self.vocabulary.question_words)
+        terms = parse_question(text, self.index.synonyms, self.vocabulary) if words(text) else []
         needed = [term for term in terms if not term.question_word]
         left_out = [term.typed for term in terms if term.question_word]
-        if not needed:
-            return Answer(AnswerKind.ONLY_QUESTION_WORDS, text, SearchResult([], {}, {}), left_out=left_out)
+        if terms and not needed:  # searched as typed, as a search of stop words alone always was
+            return self._strict_answer(AnswerKind.ONLY_QUESTION_WORDS, strict, text, left_out, [])
+        if strict.sections or not terms:
+            kind = AnswerKind.EVERY_WORD if strict.sections else AnswerKind.NOTHING
+            return self._strict_answer(kind, strict, text, left_out, self._asking_phrases(needed))
         chips = [chosen_term(keyword, self.index.synonyms) for keyword in chosen if words(keyword)]
         return _Asking(self.index, self.relevance, text, needed, chips, left_out).answer()
 
-    def _strict_answer(self, strict: SearchResult, text: str) -> Answer:
-        kind = AnswerKind.EVERY_WORD if strict.sections else AnswerKind.NOTHING
-        term_hits = [self.index.clause_hits(clause)[0] for clause in strict.clauses] if strict.sections else []
-        return Answer(kind, text, strict, _scoring=(self.relevance, term_hits))
+    def _strict_answer(
+        self, kind: AnswerKind, strict: SearchResult, text: str, left_out: list[str], asking: list[Term]
+    ) -> Answer:
+        """The strict filter's sections; what a question phrase asks for ("how much": dose) only ranks them."""
+        clauses = [*strict.clauses, *(term.equivalents for term in asking)] if strict.sections else []
+        term_hits = [self.index.clause_hits(clause)[0] for clause in clauses]
+        return Answer(kind, text, strict, left_out=left_out, _scoring=(self.relevance, term_hits))
+
+    def _asking_phrases(self, needed: list[Term]) -> list[Term]:
+        """Terms of question words only that the vocabulary gives equivalents ("how long", "how much")."""
+        question_words = self.vocabulary.question_words
+        return [t for t in needed if t.equivalents and all(word in question_words for word in t.clause.variants[0])]
 
 
 class _Asking:
-    """Rules 2 and 3 for one search: the needed terms' hits, then every needed word or the best partial matches."""
+    """Rules 2 and 3 for one search: each needed term with its equivalents, then all of them or the best partial matches."""
 
     def __init__(
         self, index: SearchIndex, relevance: Relevance, text: str, needed: list[Term], chips: list[Term], left_out: list[str]
@@ -124,17 +135,13 @@ class _Asking:
         self.index, self.relevance, self.text, self.needed, self.left_out = index, relevance, text, needed, left_out
         self.corrections: dict[str, list[str]] = {}
         self.chip_hits = [self._term_hits(term) for term in chips]
-        self.hits = [self._term_hits(term, with_equivalents=False) for term in needed]
-        self.clauses = [term.clause for term in needed + chips]
+        self.hits = [self._term_hits(term) for term in needed]
+        self.clauses = [clause for term in needed + chips for clause in term.clauses]
 
     def answer(self) -> Answer:
         every = matching_all(self.hits + self.chip_hits)
-        if every:  # the article's own words, without the question words
-            return self._answer(AnswerKind.EVERY_NEEDED_WORD, every, None)
-        self._add_equivalents()
-        every = matching_all(self.hits + self.chip_hits)
         if every:
-            return self._answer(AnswerKind.EVERY_NEEDED_WORD, every, None)
+            return self._answer(AnswerKind.IN_OTHER_WORDS, every, None)
         allowed = matching_all(self.chip_hits) if self.chip_hits else None
         coverage = Counter(number for hits in self.hits for number in hits if allowed is None or number in allowed)
         if not coverage:
@@ -164,16 +171,11 @@ class _Asking:
         answer._suggesting = (self.index, missing_terms) if missing_terms else None
         return answer
 
-    def _add_equivalents(self) -> None:
-        """From here on, every needed term also finds its plain-language equivalents."""
-        self.hits = [self._term_hits(term) for term in self.needed]
-        self.clauses = [clause for term in self.needed for clause in term.clauses] + self.clauses[len(self.needed) :]
-
-    def _term_hits(self, term: Term, with_equivalents: bool = True) -> dict[int, SectionHits]:
+    def _term_hits(self, term: Term) -> dict[int, SectionHits]:
         hits, correction = self.index.clause_hits(term.clause)
         if correction:
             self.corrections[term.typed] = correction
-        if term.equivalents is None or not with_equivalents:
+        if term.equivalents is None:
             return hits
         equivalent_hits, _ = self.index.clause_hits(term.equivalents)
         if not hits:
@@ -194,7 +196,7 @@ class _Asking:
         """The vocabulary's words found in the sections shown: those of the first sections that have any."""
         found: dict[str, None] = {}
         for term in self.needed:
-            if term.equivalents is None or term.equivalents not in self.clauses:
+            if term.equivalents is None:
                 continue
             hits, _ = self.index.clause_hits(term.equivalents)
             for looked, number in enumerate(n for n in sections if n in hits):

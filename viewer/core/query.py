@@ -93,11 +93,15 @@ class SynonymTable:
         return 0
 
 
-def parse_query(text: str, synonyms: SynonymTable | None = None) -> list[Clause]:
-    """Split *text* into clauses: quoted phrases, declared terms and single words; stop words only when alone."""
+def parse_query(text: str, synonyms: SynonymTable | None = None, question_words: frozenset[str] = frozenset()) -> list[Clause]:
+    """Split *text* into clauses: quoted phrases, declared terms and single words.
+
+    Stop words, and any *question_words* ("how", "does", "don't"), are left out unless nothing else is typed.
+    """
     clauses = parse_clauses(text, synonyms)
     meaningful = [c for c in clauses if not _is_stop_word(c)]
-    return meaningful or clauses
+    subject = [c for c in meaningful if not only_words_of(c, question_words)]
+    return subject or meaningful or clauses
 
 
 def parse_clauses(text: str, synonyms: SynonymTable | None = None) -> list[Clause]:
@@ -150,3 +154,8 @@ def _stems(phrase: tuple[str, ...] | list[str]) -> tuple[str, ...]:
 
 def _is_stop_word(clause: Clause) -> bool:
     return clause.loose and clause.variants == ((clause.variants[0][0],),) and clause.variants[0][0] in STOP_WORDS
+
+
+def only_words_of(clause: Clause, vocabulary: frozenset[str]) -> bool:
+    """Whether *clause* is unquoted, has no declared synonyms, and each of its words is in *vocabulary*."""
+    return clause.loose and len(clause.variants) == 1 and all(word in vocabulary for word in clause.variants[0])

@@ -162,9 +162,14 @@ class SearchIndex:
         ranked = sorted(candidates, key=lambda found: (-round(found[1]), -len(self._postings[found[0]]), found[0]))
         return [norm for norm, _, _ in ranked if norm != word][:limit]
 
-    def search(self, text: str, required_phrases: Iterable[str] = ()) -> SearchResult:
-        """Sections that mention every clause of *text* and every one of *required_phrases*."""
-        clauses = parse_query(text, self.synonyms)
+    def search(
+        self, text: str, required_phrases: Iterable[str] = (), question_words: frozenset[str] = frozenset()
+    ) -> SearchResult:
+        """Sections that mention every clause of *text* and every one of *required_phrases*.
+
+        *question_words* in *text* are left out, as stop words are, unless nothing else is typed.
+        """
+        clauses = parse_query(text, self.synonyms, question_words)
         clauses += [c for phrase in required_phrases for c in parse_query(f'"{phrase}"', self.synonyms)]
         corrections: dict[str, list[str]] = {}
         matched = []
