@@ -64,7 +64,7 @@ class Relevance:
                 for starts, _ in found.runs:
                     if min(starts) < title_words:
                         in_title += sum(1 for start in starts if start < title_words)
-                weighted = in_title * title_weight + (found.count - in_title) * body_weight
+                weighted = in_title * title_weight + max(found.count - in_title, 0) * body_weight
                 score = scale * weighted / (weighted + K1)
                 scores[number] += score * APPROXIMATE_WEIGHT if found.fuzzy else score
         return scores
