@@ -177,3 +177,14 @@ def test_the_issues_questions_find_their_section_in_the_first_three(bundled, que
     article, search = bundled
     first_three = [article.sections[n].title for n in search.answer(question).ranked()[:3]]
     assert answering_section in first_three
+
+
+def test_a_plain_search_is_offered_in_article_order_and_a_question_by_relevance(search):
+    plain = search.answer("infusion")
+    assert not plain.read_as_question
+    assert plain.offered() == [0, 2]  # article order, as the strict filter always offered them
+    asked = search.answer("what does infusion")
+    assert asked.read_as_question and asked.left_out == ["what", "does"]
+    assert asked.offered() == asked.ranked() == [0, 2]  # 0 says "infusion" in its title
+    partial = search.answer("bladder spray")
+    assert partial.read_as_question and partial.offered() == partial.ranked()

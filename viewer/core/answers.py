@@ -64,6 +64,18 @@ class Answer:
         """The sections shown, by number, with their hits."""
         return self.result.sections
 
+    @property
+    def read_as_question(self) -> bool:
+        """Whether the search was read as a question, not filtered word for word: offered by relevance, best first."""
+        return self.kind in (AnswerKind.IN_OTHER_WORDS, AnswerKind.SOME_WORDS) or (
+            self.kind is AnswerKind.EVERY_WORD and bool(self.left_out)
+        )
+
+    def offered(self) -> list[int]:
+        """The sections in the order the reader is taken through them: by relevance for a question,
+        else as the strict filter always did (article order, exact matches before approximate ones)."""
+        return self.ranked() if self.read_as_question else self.result.ranked()
+
     def ranked(self) -> list[int]:
         """The sections shown, most relevant first (scored on first use: a strict answer may never need it)."""
         return by_relevance(self.scores())
@@ -108,7 +120,8 @@ class QuestionSearch:
             return self._strict_answer(AnswerKind.ONLY_QUESTION_WORDS, strict, text, left_out, [])
         if strict.sections or not terms:
             kind = AnswerKind.EVERY_WORD if strict.sections else AnswerKind.NOTHING
-            return self._strict_answer(kind, strict, text, left_out, self._asking_phrases(needed))
+            asking = self._asking_phrases(needed)  # left out of the filter too: they only rank
+            return self._strict_answer(kind, strict, text, [t.typed for t in terms if t.question_word or t in asking], asking)
         chips = [chosen_term(keyword, self.index.synonyms) for keyword in chosen if words(keyword)]
         return _Asking(self.index, self.relevance, text, needed, chips, left_out).answer()
 
