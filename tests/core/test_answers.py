@@ -76,7 +76,7 @@ def test_when_no_section_mentions_every_word_the_best_partial_matches_are_ranked
     assert answer.found == ["bladder", "nausea", "spray"] and answer.missing == []
     assert answer.mentions == {1: ["bladder"], 2: ["spray"], 3: ["nausea"]}
     assert answer.ranked()[0] == 2  # "spray" twice, and in its title
-    assert [answer.rank_of(n) for n in answer.ranked()] == [1, 2, 3]
+    assert answer.ranks() == {n: place for place, n in enumerate(answer.ranked(), start=1)} and len(answer.ranks()) == 3
 
 
 def test_sections_mentioning_more_of_the_words_rank_first(search):

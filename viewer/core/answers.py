@@ -55,6 +55,7 @@ class Answer:
     also_searched: list[str] = field(default_factory=list)  # the vocabulary's words found in the sections shown
     mentions: dict[int, list[str]] = field(default_factory=dict)  # section -> typed terms it mentions (rule 3)
     _scores: dict[int, float] | None = None
+    _ranked: list[int] | None = None
     _scoring: tuple[Relevance, list[dict[int, SectionHits]]] | None = None
     _suggesting: tuple[SearchIndex, list[Term]] | None = None
     _suggestions: list[str] | None = None
@@ -76,9 +77,38 @@ class Answer:
         else as the strict filter always did (article order, exact matches before approximate ones)."""
         return self.ranked() if self.read_as_question else self.result.ranked()
 
+    def step(self, current: tuple[int, int] | None, forward: bool = True) -> tuple[int, int] | None:
+        """The hit after (or before) *current*, as (section, index of the hit in it), in the order offered, wrapping round.
+
+        With no current hit, the first (or last) one. None when there are no hits.
+        """
+        order = [number for number in self.offered() if self.sections[number].count]
+        if not order:
+            return None
+        if current is None or current[0] not in self.sections:
+            number = order[0] if forward else order[-1]
+            return number, 0 if forward else self.sections[number].count - 1
+        number, hit = current[0], current[1] + (1 if forward else -1)
+        while not 0 <= hit < self.sections[number].count:
+            number = order[(order.index(number) + (1 if forward else -1)) % len(order)]
+            hit = 0 if forward else self.sections[number].count - 1
+        return number, hit
+
+    def hit_number(self, current: tuple[int, int]) -> int:
+        """Where *current* stands among all hits in the order offered: 1 for the first."""
+        number, hit = current
+        before = 0
+        for other in self.offered():
+            if other == number:
+                return before + hit + 1
+            before += self.sections[other].count
+        raise KeyError(number)
+
     def ranked(self) -> list[int]:
         """The sections shown, most relevant first (scored on first use: a strict answer may never need it)."""
-        return by_relevance(self.scores())
+        if self._ranked is None:
+            self._ranked = by_relevance(self.scores())
+        return self._ranked
 
     def scores(self) -> dict[int, float]:
         """Each shown section's relevance score."""
@@ -87,11 +117,9 @@ class Answer:
             self._scores = ranking.scores(term_hits, self.sections) if ranking else dict.fromkeys(self.sections, 0.0)
         return self._scores
 
-    def rank_of(self, number: int) -> int | None:
-        """1 for the most relevant section shown, 2 for the next, ...; None for a section not shown."""
-        if number not in self.sections:
-            return None
-        return self.ranked().index(number) + 1
+    def ranks(self) -> dict[int, int]:
+        """Each shown section's place by relevance: 1 for the most relevant."""
+        return {number: place for place, number in enumerate(self.ranked(), start=1)}
 
     def suggestions(self, limit: int = 3) -> list[str]:
         """ "Did you mean" searches: what was typed with words found nowhere replaced by the article's nearest words."""
