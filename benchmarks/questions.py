@@ -32,7 +32,7 @@ from pathlib import Path
 if __package__ in (None, ""):  # run as a script: make the checkout importable
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from benchmarks.common import BUNDLED_ARTICLE, ROOT, child_env, guard_singleton_refcounts, print_table
+from benchmarks.common import BUNDLED_ARTICLE, ROOT, child_env, print_table
 
 QUESTION_SETS = {
     "tuned on": ROOT / "tests" / "data" / "questions" / "ketamine-trd.txt",
@@ -186,7 +186,6 @@ def main(argv: list[str] | None = None) -> int:
     if options.memory_child:
         print(json.dumps(measure_memory(options.memory_child)))
         return 0
-    guard_singleton_refcounts()
     from benchmarks import filter as typing
     from viewer.core.article import parse_article
     from viewer.core.loader import load_article

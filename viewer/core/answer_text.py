@@ -6,14 +6,14 @@ Typed text is quoted and shortened here; a widget that shows it as rich text mus
 from __future__ import annotations
 
 from viewer.core.answers import Answer, AnswerKind
+from viewer.core.query import STOP_WORDS
 
 QUOTED_CHARS = 60  # what was typed is quoted up to here: a pasted page is not repeated back
 
 
 def quoted(text: str) -> str:
-    """*text* in quotation marks, shortened with an ellipsis past QUOTED_CHARS."""
-    text = " ".join(text.split())
-    return f"“{text if len(text) <= QUOTED_CHARS else text[: QUOTED_CHARS - 1] + '…'}”"
+    """*text* in quotation marks, cut at QUOTED_CHARS (as the filter always quoted it)."""
+    return f"“{text.strip()[:QUOTED_CHARS]}”"
 
 
 def counted(count: int, thing: str, things: str = "") -> str:
@@ -34,8 +34,9 @@ def status_text(answer: Answer) -> str:
         text += f" · ≈ approximate: “{typed}” taken as {', '.join(words[:3])}"
     if answer.also_searched:
         text += f" · also searched: {', '.join(answer.also_searched)}"
-    if answer.left_out and answer.kind is not AnswerKind.ONLY_QUESTION_WORDS:
-        text += f" · left out: {', '.join(answer.left_out)}"
+    asked = [typed for typed in answer.left_out if typed.casefold() not in STOP_WORDS]  # "the" goes without saying
+    if asked and answer.kind is not AnswerKind.ONLY_QUESTION_WORDS:
+        text += f" · left out: {', '.join(asked)}"
     return text
 
 

@@ -175,9 +175,12 @@ class _Asking:
     ) -> None:
         self.index, self.relevance, self.text, self.needed, self.left_out = index, relevance, text, needed, left_out
         self.corrections: dict[str, list[str]] = {}
+        self.with_equivalents: list[Term] = []  # the terms the article's own words did not find
         self.chip_hits = [self._term_hits(term) for term in chips]
         self.hits = [self._term_hits(term) for term in needed]
-        self.clauses = [clause for term in needed + chips for clause in term.clauses]
+        self.clauses = [
+            clause for term in needed + chips for clause in (term.clauses if term in self.with_equivalents else [term.clause])
+        ]
 
     def answer(self) -> Answer:
         every = matching_all(self.hits + self.chip_hits)
@@ -216,12 +219,13 @@ class _Asking:
         hits, correction = self.index.clause_hits(term.clause)
         if correction:
             self.corrections[term.typed] = correction
-        if term.equivalents is None:
-            return hits
+        if term.equivalents is None or (hits and not correction):
+            return hits  # the article's own word, found as typed: no need for other words
+        self.with_equivalents.append(term)
         equivalent_hits, _ = self.index.clause_hits(term.equivalents)
         if not hits:
             return equivalent_hits
-        union = dict(hits)
+        union = dict(hits)  # a typo taken for an article word, and the equivalents of what was meant
         for number, found in equivalent_hits.items():
             union[number] = _merged([union[number], found], fuzzy=union[number].fuzzy) if number in union else found
         return union
@@ -236,9 +240,7 @@ class _Asking:
     def _also_searched(self, sections: dict[int, SectionHits]) -> list[str]:
         """The vocabulary's words found in the sections shown: those of the first sections that have any."""
         found: dict[str, None] = {}
-        for term in self.needed:
-            if term.equivalents is None:
-                continue
+        for term in self.with_equivalents:
             hits, _ = self.index.clause_hits(term.equivalents)
             for looked, number in enumerate(n for n in sections if n in hits):
                 found.update(dict.fromkeys(self.index.matched_words(number, hits[number])))

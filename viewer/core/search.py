@@ -8,8 +8,8 @@ from collections import OrderedDict, defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
-from rapidfuzz import fuzz, process
-from rapidfuzz.distance import OSA
+from rapidfuzz import process
+from rapidfuzz.distance import OSA, JaroWinkler
 
 from viewer.core.query import Clause, SynonymTable, parse_query
 from viewer.core.text import stem, tokenize
@@ -20,7 +20,9 @@ MIN_FUZZY_CHARS = 4
 # kept (about 150 bytes each: some 30 MB at most).
 CLAUSE_CACHE_CLAUSES = 256
 CLAUSE_CACHE_HITS = 200_000
-SUGGESTION_MIN_SIMILARITY = 60  # rapidfuzz's ratio, 0-100: 'nauseous' suggests 'nausea', 'zebrafish' nothing
+# Jaro-Winkler similarity, 0-1, which weighs the start of a word most: people type that right.
+# 'nausious' suggests 'nausea' (0.83), not 'various' (0.65).
+SUGGESTION_MIN_SIMILARITY = 0.8
 _LINE_BREAK = re.compile(r"[\n\r\u2028\u2029]")
 
 
@@ -157,9 +159,9 @@ class SearchIndex:
     def suggestions(self, word: str, limit: int = 3) -> list[str]:
         """The article's words most like *word*, commonest first among equals: for "did you mean"."""
         candidates = process.extract(
-            word, self._vocabulary, scorer=fuzz.ratio, score_cutoff=SUGGESTION_MIN_SIMILARITY, limit=limit * 4
+            word, self._vocabulary, scorer=JaroWinkler.similarity, score_cutoff=SUGGESTION_MIN_SIMILARITY, limit=limit * 4
         )
-        ranked = sorted(candidates, key=lambda found: (-round(found[1]), -len(self._postings[found[0]]), found[0]))
+        ranked = sorted(candidates, key=lambda found: (-round(found[1], 2), -len(self._postings[found[0]]), found[0]))
         return [norm for norm, _, _ in ranked if norm != word][:limit]
 
     def search(

@@ -66,6 +66,14 @@ class KeywordBar(QWidget):
             chip.style().unpolish(chip)
             chip.style().polish(chip)
 
+    def choose_only(self, keyword: str) -> None:
+        """Check *keyword*'s chip and uncheck the others (one selectionChanged at the end)."""
+        self.blockSignals(True)
+        for name, chip in self.chips.items():
+            chip.setChecked(name == keyword)
+        self.blockSignals(False)
+        self._on_chip_toggled()
+
     def clear(self) -> None:
         """Uncheck every chip (one selectionChanged at the end)."""
         self.blockSignals(True)

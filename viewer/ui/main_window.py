@@ -129,6 +129,7 @@ class MainWindow(QMainWindow):
         self.loader.sectionsAdded.connect(self._on_sections_added)
         self.loader.completed.connect(self.indexer.start)
         self.search.resultShown.connect(self.hits.show_result)
+        self.hits.currentHitChanged.connect(self.search.show_hit)
         self.search.nextHitRequested.connect(self.hits.step)
         self.hits.sectionReached.connect(self._follow)
         self.watcher.changed.connect(self._on_file_changed)

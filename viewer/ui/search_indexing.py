@@ -15,6 +15,7 @@ from viewer.ui.heading_map import HeadingMap
 from viewer.ui.progressive_loader import ProgressiveLoader
 
 if TYPE_CHECKING:  # the search modules load after the first paint, not before
+    from viewer.core.answers import QuestionSearch
     from viewer.core.search import SearchIndex
 
 INDEX_SLICE_S = 0.010  # indexing yields to typing and painting this often: well inside one frame
@@ -42,6 +43,7 @@ class SearchIndexer(QObject):
         self._timer.timeout.connect(self._index_a_slice)
         self._steps: Iterator[None] | None = None
         self.index: SearchIndex | None = None
+        self.answers: QuestionSearch | None = None  # the strict filter first, then question reading
         self.keyword_index: SearchIndex | None = None
         self.offsets: dict[int, int] = {}  # section number -> where its text starts in the document
         self.numbers: dict[str, int] = {}  # anchor -> section number
@@ -58,7 +60,7 @@ class SearchIndexer(QObject):
         if self._steps is not None:
             self._steps.close()  # its frame holds the half-built index
         self._article, self._steps = article, None
-        self.index = self.keyword_index = None
+        self.index = self.keyword_index = self.answers = None
         self.offsets, self.keyword_counts = {}, {}
         self.numbers = {section.anchor: section.number for section in article.sections}
         # What was frozen with the old article goes back to the collector: frozen, the cycles of a
@@ -89,8 +91,10 @@ class SearchIndexer(QObject):
         from viewer.core.text import blank_enumerator  # the imports come a library per slice
 
         yield
+        from viewer.core.answers import QuestionSearch
         from viewer.core.query import SynonymTable
         from viewer.core.search import IndexBuilder, SearchIndex
+        from viewer.core.vocabulary import bundled_vocabulary
 
         started = time.perf_counter()
         gc.collect()  # a replaced article's section tree is garbage in cycles: gone before anything is frozen
@@ -113,6 +117,7 @@ class SearchIndexer(QObject):
             counts[keyword] = len(index.search("", [keyword]).sections)
             yield
         self.keyword_index = SearchIndex(enumerate(article.metadata.keywords), synonyms)
+        self.answers = QuestionSearch(index, bundled_vocabulary())
         self.index, self.offsets, self.keyword_counts, self._steps = index, offsets, counts, None
         gc.freeze()
         log.debug("search index of %d sections built in %.2f s of slices", len(offsets), time.perf_counter() - started)

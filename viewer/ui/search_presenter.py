@@ -1,5 +1,5 @@
-"""Presenting a search: what is typed and the chips chosen become a result, shown in the tree filter,
-the status line, the empty state and the chips."""
+"""Presenting a search: what is typed and the chips chosen become an answer, shown in the tree filter,
+the status line, the hit counter, the empty state and the chips."""
 
 from __future__ import annotations
 
@@ -8,12 +8,14 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
 from viewer.core.article import Article
+from viewer.ui.answer_view import AnswerView
 from viewer.ui.keyword_bar import KeywordBar
 from viewer.ui.navigation_pane import NavigationPane
 from viewer.ui.search_indexing import SearchIndexer
 from viewer.ui.section_filter import SectionFilterProxy
 
 if TYPE_CHECKING:
+    from viewer.core.answers import Answer
     from viewer.core.search import SearchResult
 
 TYPING_PAUSE_MS = 120  # long enough to skip intermediate keystrokes, short enough to feel live
@@ -23,7 +25,7 @@ class SearchPresenter(QObject):
     """Runs the search for the filter box and the chips and shows what it found.
 
     Signals:
-        resultShown(object): the SearchResult now shown, or None when everything is shown again.
+        resultShown(object): the Answer now shown, or None when everything is shown again.
         nextHitRequested(): Enter on a result already shown: go to its next hit.
     """
 
@@ -36,15 +38,21 @@ class SearchPresenter(QObject):
         super().__init__(parent)
         self._pane, self._keywords, self._proxy, self._indexer = pane, keywords, proxy, indexer
         self._article: Article | None = None
-        self._result: SearchResult | None = None
+        self._answer: Answer | None = None
+        self._answer_view = AnswerView(pane, proxy)
         self._waiting_for_index = False
         self._typing_timer = QTimer(self, singleShot=True, interval=TYPING_PAUSE_MS)
         self._connect_signals()
 
     @property
     def result(self) -> SearchResult | None:
-        """The search being shown, or None."""
-        return self._result
+        """The sections the search being shown found, or None."""
+        return self._answer.result if self._answer else None
+
+    @property
+    def answer(self) -> Answer | None:
+        """The answer being shown, or None."""
+        return self._answer
 
     def set_article(self, article: Article) -> None:
         """Search *article* from now on; the filter box and chips start empty."""
@@ -52,6 +60,7 @@ class SearchPresenter(QObject):
         self._article, self._waiting_for_index = article, False
         self._pane.filter_edit.clear()
         self._keywords.set_keywords(article.metadata.keywords)
+        self._pane.suggestions.set_topics(article.metadata.keywords)
         self._show_everything()
 
     @Slot()
@@ -64,7 +73,7 @@ class SearchPresenter(QObject):
             self._show_everything()
         elif self._indexer.is_ready:
             self._waiting_for_index = False
-            self._show_result(self._indexer.index.search(text, chosen), text)
+            self._show_answer(self._indexer.answers.answer(text, chosen), text, chosen)
         else:
             self._waiting_for_index = True
             self._pane.show_status("Preparing the search…")
@@ -85,6 +94,8 @@ class SearchPresenter(QObject):
         self._typing_timer.timeout.connect(self.apply_now)
         self._keywords.selectionChanged.connect(self.apply_now)
         self._pane.clear_button.clicked.connect(self.reset)
+        self._pane.suggestions.searchChosen.connect(self._on_suggestion_chosen)
+        self._pane.suggestions.topicChosen.connect(self._on_topic_chosen)
         self._indexer.ready.connect(self._on_index_ready)
 
     @Slot()
@@ -98,54 +109,45 @@ class SearchPresenter(QObject):
         if not text:  # the clear button of the box: no waiting
             self.apply_now()
 
+    @Slot(object)
+    def show_hit(self, current: tuple[int, int] | None) -> None:
+        """'Hit 2 of 5' for the *current* hit of the answer shown."""
+        if self._answer is not None:
+            self._answer_view.show_hit(self._answer, current)
+
+    @Slot(str)
+    def _on_suggestion_chosen(self, text: str) -> None:
+        self._pane.filter_edit.setText(text)
+        self.apply_now()
+
+    @Slot(str)
+    def _on_topic_chosen(self, keyword: str) -> None:
+        self._pane.filter_edit.clear()
+        self._keywords.choose_only(keyword)
+
     @Slot()
     def _on_return_pressed(self) -> None:
-        if self._typing_timer.isActive() or self._result is None:
+        if self._typing_timer.isActive() or self._answer is None:
             self.apply_now()
         else:
             self.nextHitRequested.emit()
 
-    def _show_result(self, result: SearchResult, typed: str) -> None:
-        self._result = result
-        rows_changed = self._proxy.set_result(result)
+    def _show_answer(self, answer: Answer, typed: str, chosen: list[str]) -> None:
+        self._answer = answer
+        self._answer_view.show(answer, chosen)
         self._keywords.mark_matching(self._matching_keywords(typed))
-        if not result.sections:
-            self._pane.show_status("")
-            self._pane.show_empty_state(_empty_message(typed, self._keywords.selected()))
-        else:
-            self._pane.show_empty_state(None)
-            if rows_changed:
-                self._pane.section_tree.expandAll()
-            else:  # same rows, new hit counts: telling the tree row by row would cost more than this
-                self._pane.section_tree.viewport().update()
-            self._pane.show_status(_status_text(result))
-        self.resultShown.emit(result)
+        self.resultShown.emit(answer)
 
     def _show_everything(self) -> None:
-        self._result = None
-        if self._proxy.set_result(None):
+        self._answer = None
+        if self._answer_view.clear():
             self._pane.section_tree.expandAll()
         self._keywords.mark_matching(set())
-        self._pane.show_empty_state(None)
-        self._pane.show_status("")
         self.resultShown.emit(None)
 
     def _matching_keywords(self, typed: str) -> set[str]:
         if not typed.strip() or self._indexer.keyword_index is None:
             return set()
         keywords = self._article.metadata.keywords
-        return {keywords[n] for n in self._indexer.keyword_index.search(typed).sections}
-
-
-def _status_text(result: SearchResult) -> str:
-    matches, sections = result.match_count, len(result.sections)
-    text = f"{matches} {'match' if matches == 1 else 'matches'} in {sections} {'section' if sections == 1 else 'sections'}"
-    for typed, words in result.corrections.items():
-        text += f" · ≈ approximate: “{typed}” taken as {', '.join(words[:3])}"
-    return text
-
-
-def _empty_message(typed: str, chosen: list[str]) -> str:
-    parts = [f"“{typed.strip()[:60]}”"] if typed.strip() else []
-    parts += [f"“{keyword}”" for keyword in chosen]
-    return f"No section mentions {' and '.join(parts)}."
+        question_words = self._indexer.answers.vocabulary.question_words  # "what are the risks" matches Risks
+        return {keywords[n] for n in self._indexer.keyword_index.search(typed, question_words=question_words).sections}

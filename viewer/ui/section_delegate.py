@@ -9,10 +9,12 @@ from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 HITS_ROLE = Qt.ItemDataRole.UserRole + 10
 _BADGE_COLOR = QColor("#fff176")
 _FUZZY_BADGE_COLOR = QColor("#e4e7eb")
+_RANK_BADGE_COLOR = QColor("#c5e1f5")
 
 
 class SectionDelegate(QStyledItemDelegate):
-    """A title, and when the row has hits, a rounded count badge ('3', or '≈3' when approximate)."""
+    """A title, and when the row has hits, a rounded badge: its hit count ('3', or '≈3' when approximate)
+    or, for a question's answer, its place by relevance ('#1')."""
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> None:
         badge = index.data(HITS_ROLE)
@@ -32,8 +34,14 @@ class SectionDelegate(QStyledItemDelegate):
         painter.save()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(_FUZZY_BADGE_COLOR if badge.startswith("≈") else _BADGE_COLOR)
+        painter.setBrush(_badge_color(badge))
         painter.drawRoundedRect(badge_rect, badge_rect.height() / 2, badge_rect.height() / 2)
         painter.setPen(option.palette.color(option.palette.ColorRole.Text))
         painter.drawText(badge_rect, Qt.AlignmentFlag.AlignCenter, badge)
         painter.restore()
+
+
+def _badge_color(badge: str) -> QColor:
+    if badge.startswith("#"):
+        return _RANK_BADGE_COLOR
+    return _FUZZY_BADGE_COLOR if badge.startswith("≈") else _BADGE_COLOR

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QObject, QPersistentModelIndex, QSortFilterProxyModel, Qt
@@ -11,7 +12,7 @@ from viewer.ui.section_delegate import HITS_ROLE
 from viewer.ui.section_model import MATCH_ROLE, NUMBER_ROLE
 
 if TYPE_CHECKING:
-    from viewer.core.search import SearchResult
+    from viewer.core.search import SearchResult, SectionHits
 
 _Index = QModelIndex | QPersistentModelIndex
 CONTEXT_COLOR = QColor("#7b8794")
@@ -26,19 +27,26 @@ class SectionFilterProxy(QSortFilterProxyModel):
         # proxy never scans below a row it hides.
         self.setFilterRole(MATCH_ROLE)  # the filtering itself runs in C++: no Python call per row
         self._result: SearchResult | None = None
+        self._ranks: dict[int, int] = {}
+        self._mentions: dict[int, list[str]] = {}
         self._fuzzy_by_section: dict[int, bool] | None = None
         self._subtree_fuzzy: dict[int, bool] = {}
         self._context_font = QFont()
         self._context_font.setItalic(True)
 
-    def set_result(self, result: SearchResult | None) -> bool:
+    def set_result(
+        self, result: SearchResult | None, ranks: dict[int, int] | None = None, mentions: dict[int, list[str]] | None = None
+    ) -> bool:
         """Show only what *result* found (everything when None); True when the rows shown changed.
 
+        With *ranks* (a question's answer), each found row's badge is its place by relevance instead
+        of its hit count, and *mentions* says in its tooltip which of the words typed it mentions.
         When the same sections match as before (typing on through a word usually does), only the
-        hit counts are repainted: the rows, their order and what the reader expanded all stay.
+        badges are repainted: the rows, their order and what the reader expanded all stay.
         """
         fuzzy_by_section = {n: hits.fuzzy for n, hits in result.sections.items()} if result else None
         self._result, self._subtree_fuzzy = result, {}
+        self._ranks, self._mentions = ranks or {}, mentions or {}
         if fuzzy_by_section == self._fuzzy_by_section:
             return False  # the counts come from the result in data(): the view only needs a repaint
         self._fuzzy_by_section = fuzzy_by_section
@@ -70,7 +78,9 @@ class SectionFilterProxy(QSortFilterProxyModel):
         number = super().data(index, NUMBER_ROLE)
         hits = self._result.sections.get(number)
         if role == HITS_ROLE:
-            return f"{'≈' if hits.fuzzy else ''}{hits.count}" if hits else None
+            return self._badge(number, hits) if hits else None
+        if role == Qt.ItemDataRole.ToolTipRole and hits and self._ranks:
+            return self._ranked_tooltip(value, number, hits)
         if role == Qt.ItemDataRole.ToolTipRole and hits and hits.fuzzy:
             return f"{value}\nApproximate match for what you typed"
         if role == Qt.ItemDataRole.ToolTipRole and not hits:
@@ -80,6 +90,18 @@ class SectionFilterProxy(QSortFilterProxyModel):
         if role == Qt.ItemDataRole.FontRole and not hits:
             return self._context_font
         return value
+
+    def _badge(self, number: int, hits: SectionHits) -> str:
+        rank = self._ranks.get(number)
+        return f"#{rank}" if rank is not None else f"{'≈' if hits.fuzzy else ''}{hits.count}"
+
+    def _ranked_tooltip(self, title: object, number: int, hits: SectionHits) -> str:
+        # the title is the article's: a tooltip is rich text when it looks like it, so escape it
+        lines = [html.escape(str(title)), f"Answer {self._ranks[number]} of {len(self._ranks)} by relevance"]
+        if self._mentions.get(number):
+            lines.append("Mentions " + ", ".join(f"“{html.escape(word)}”" for word in self._mentions[number]))
+        lines.append(f"{hits.count} {'hit' if hits.count == 1 else 'hits'}{', approximate' if hits.fuzzy else ''}")
+        return "<br>".join(lines)
 
     def _fuzzy_below(self, section) -> bool:
         """False when this section or one below it matched exactly."""

@@ -1,0 +1,63 @@
+"""Shows a search's answer in the navigation pane: the tree's rows and badges, the lines about it, the empty state."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from viewer.ui.navigation_pane import NavigationPane
+from viewer.ui.section_filter import SectionFilterProxy
+
+if TYPE_CHECKING:  # the search modules load after the first paint, not before
+    from viewer.core.answers import Answer
+
+
+class AnswerView:
+    """Puts an Answer on screen; knows nothing of how it was found.
+
+    A strict answer looks as the filter always did: hit counts, article order. A question's answer
+    shows each found section's place by relevance; best partial matches get a note above the tree
+    naming the words no section mentions. Nothing found: the empty state with "did you mean" chips.
+    """
+
+    def __init__(self, pane: NavigationPane, proxy: SectionFilterProxy) -> None:
+        self._pane, self._proxy = pane, proxy
+
+    def show(self, answer: Answer, chosen: list[str]) -> bool:
+        """Show *answer* (to what was typed and the *chosen* keywords); True when the tree's rows changed."""
+        from viewer.core.answer_text import empty_message, partial_heading, status_text
+        from viewer.core.answers import AnswerKind
+
+        question = answer.read_as_question and bool(answer.sections)
+        mentions = answer.mentions or None
+        rows_changed = self._proxy.set_result(answer.result, answer.ranks() if question else None, mentions)
+        self._pane.show_hit_position("")
+        if not answer.sections:
+            self._pane.show_status("")
+            self._pane.show_answer_note(None)
+            self._pane.show_empty_state(empty_message(answer, chosen), answer.suggestions())
+            return rows_changed
+        self._pane.show_empty_state(None)
+        self._pane.show_status(status_text(answer))
+        partial = answer.kind is AnswerKind.SOME_WORDS
+        self._pane.show_answer_note(partial_heading(answer) if partial else None, answer.missing)
+        if rows_changed:
+            self._pane.section_tree.expandAll()
+        else:  # same rows, new badges: telling the tree row by row would cost more than this
+            self._pane.section_tree.viewport().update()
+        return rows_changed
+
+    def show_hit(self, answer: Answer, current: tuple[int, int] | None) -> None:
+        """'Hit 2 of 5' for the *current* hit of *answer*."""
+        from viewer.core.answer_text import hit_position
+
+        text = hit_position(answer.hit_number(current), answer.result.match_count) if current else ""
+        self._pane.show_hit_position(text)
+
+    def clear(self) -> bool:
+        """Show every section again, with nothing said about a search; True when the tree's rows changed."""
+        rows_changed = self._proxy.set_result(None)
+        self._pane.show_empty_state(None)
+        self._pane.show_status("")
+        self._pane.show_answer_note(None)
+        self._pane.show_hit_position("")
+        return rows_changed
