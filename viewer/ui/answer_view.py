@@ -30,8 +30,8 @@ class AnswerView:
         question = answer.read_as_question and bool(answer.sections)
         mentions = answer.mentions or None
         rows_changed = self._proxy.set_result(answer.result, answer.ranks() if question else None, mentions)
-        self._pane.show_hit_position("")
         if not answer.sections:
+            self._pane.show_hit_position("")
             self._pane.show_status("")
             self._pane.show_answer_note(None)
             self._pane.show_empty_state(empty_message(answer, chosen), answer.suggestions())
@@ -50,8 +50,9 @@ class AnswerView:
         """'Hit 2 of 5' for the *current* hit of *answer*."""
         from viewer.core.answer_text import hit_position
 
-        text = hit_position(answer.hit_number(current), answer.result.match_count) if current else ""
-        self._pane.show_hit_position(text)
+        total = answer.result.match_count
+        text = hit_position(answer.hit_number(current), total) if current else ""
+        self._pane.show_hit_position(text, hit_position(total, total))
 
     def clear(self) -> bool:
         """Show every section again, with nothing said about a search; True when the tree's rows changed."""

@@ -69,8 +69,14 @@ class NavigationPane(QWidget):
         self.status_label.setText(text)
         self.status_label.setVisible(bool(text))
 
-    def show_hit_position(self, text: str) -> None:
-        """'Hit 2 of 5' beside the filter box; hidden when empty."""
+    def show_hit_position(self, text: str, widest: str = "") -> None:
+        """'Hit 2 of 5' beside the filter box, as wide as *widest* ('Hit 5 of 5'); hidden when empty.
+
+        The width changes only with the number of digits: stepping through hits never re-lays out the row.
+        """
+        width = self.hit_counter.fontMetrics().horizontalAdvance(widest or text) + 6
+        if text and self.hit_counter.width() != width:  # a fixed size: new text asks for no new layout
+            self.hit_counter.setFixedSize(width, self.hit_counter.sizeHint().height())
         self.hit_counter.setText(text)
         self.hit_counter.setVisible(bool(text))
 
