@@ -188,3 +188,4 @@ def test_a_plain_search_is_offered_in_article_order_and_a_question_by_relevance(
     assert asked.offered() == asked.ranked() == [0, 2]  # 0 says "infusion" in its title
     partial = search.answer("bladder spray")
     assert partial.read_as_question and partial.offered() == partial.ranked()
+

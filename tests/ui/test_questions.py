@@ -152,3 +152,8 @@ def test_a_search_of_only_question_words_says_so(qtbot, window):
     assert pane.showing_empty_state
     assert "only question words" in pane.empty_label.text()
     assert pane.suggestions.topics and not pane.suggestions.did_you_mean_label.isVisible()
+
+
+def test_a_question_marks_the_keyword_chip_its_subject_matches(qtbot, window):
+    ask(qtbot, window, "what are the risks")
+    assert window.keyword_bar.chips["Risks"].property("matchesSearch") is True
