@@ -74,7 +74,7 @@ class NavigationPane(QWidget):
 
         The width changes only with the number of digits: stepping through hits never re-lays out the row.
         """
-        width = self.hit_counter.fontMetrics().horizontalAdvance(widest or text) + 6
+        width = self.hit_counter.fontMetrics().horizontalAdvance(widest or text) + 10
         if text and self.hit_counter.width() != width:  # a fixed size: new text asks for no new layout
             self.hit_counter.setFixedSize(width, self.hit_counter.sizeHint().height())
         self.hit_counter.setText(text)
