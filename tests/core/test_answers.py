@@ -189,3 +189,27 @@ def test_a_plain_search_is_offered_in_article_order_and_a_question_by_relevance(
     partial = search.answer("bladder spray")
     assert partial.read_as_question and partial.offered() == partial.ranked()
 
+
+odd_queries = st.one_of(
+    st.text(max_size=60),
+    st.text(alphabet=st.sampled_from(".*+?[](){}^$|\\\"'-\x00\n é how long is"), max_size=40),
+    st.just("a" * 10_000),
+    st.lists(st.sampled_from(["how", "long", "urinary", "infusion", "zzz", "nausious", "is", '"', "-"]), max_size=8).map(
+        " ".join
+    ),
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(odd_queries)
+def test_any_text_gets_an_answer_whose_hits_can_be_stepped_through(bundled, query):
+    _, search = bundled
+    answer = search.answer(query)
+    answer.suggestions()
+    current, seen = None, set()
+    for _ in range(min(answer.result.match_count, 50)):
+        current = answer.step(current)
+        assert current not in seen
+        seen.add(current)
+        assert 1 <= answer.hit_number(current) <= answer.result.match_count
+        assert len(search.index.spans(current[0], answer.sections[current[0]])) > current[1]

@@ -229,3 +229,18 @@ def test_a_word_typed_twice_marks_each_occurrence_once():
     hits = index.search("bladder bladder").sections[0]
     assert [text[a:b] for a, b in index.spans(0, hits)] == ["bladder", "bladder"]
     assert hits.count == text.count("bladder")
+
+
+def test_words_of_a_search_side_by_side_are_one_hit_marked_whole():
+    text = "Title\nCommon side effects; a side note; effects side effects."
+    index = SearchIndex([(0, text)])
+    hits = index.search("side effects").sections[0]
+    marked = [text[a:b] for a, b in index.spans(0, hits)]
+    assert marked == ["side effects", "side", "effects side effects"]  # the last: three words in a row, two clauses
+    assert hits.count == len(marked)
+
+
+def test_the_same_word_twice_in_a_row_is_two_hits():
+    index = SearchIndex([(0, "Title\ndose dose")])
+    hits = index.search("dose").sections[0]
+    assert hits.count == 2 and len(index.spans(0, hits)) == 2

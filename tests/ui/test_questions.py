@@ -157,3 +157,19 @@ def test_a_search_of_only_question_words_says_so(qtbot, window):
 def test_a_question_marks_the_keyword_chip_its_subject_matches(qtbot, window):
     ask(qtbot, window, "what are the risks")
     assert window.keyword_bar.chips["Risks"].property("matchesSearch") is True
+
+
+def current_hit_text(window):
+    """The text of the hit marked as current (the one drawn differently from the others)."""
+    selections = window.article_view.extraSelections()
+    colours = [s.format.background().color().name() for s in selections]
+    current = [s for s, colour in zip(selections, colours, strict=True) if colours.count(colour) == 1]
+    return current[0].cursor.selectedText() if len(current) == 1 else None
+
+
+def test_the_current_hit_marks_every_word_of_a_two_word_search(qtbot, window):
+    ask(qtbot, window, "side effects")
+    marked = current_hit_text(window)
+    assert marked is not None and marked.lower() == "side effects"
+    total = len(re.findall(r"side effects", window.article_view.document().toPlainText(), re.IGNORECASE))
+    assert window.navigation.hit_counter.text() == f"Hit 1 of {total}"

@@ -72,4 +72,6 @@ class Relevance:
 
 def by_relevance(scores: dict[int, float]) -> list[int]:
     """Section numbers, the highest score first, then in document order."""
-    return sorted(scores, key=lambda number: (-scores[number], number))
+    # Two sorts with C-level keys, not one with a tuple key made per section: thousands on a keystroke.
+    # The second is stable, reverse or not, so equal scores keep the document order of the first.
+    return sorted(sorted(scores), key=scores.__getitem__, reverse=True)

@@ -38,8 +38,8 @@ class SectionHits:
 
     def __init__(self, runs: list[tuple[list[int], int]] | None = None, fuzzy: bool = False, count: int | None = None) -> None:
         self.runs: list[tuple[list[int], int]] = runs if runs is not None else []
-        # How many spans are marked: runs that overlap (a word typed twice, a synonym of another word
-        # typed) mark one span. Given by a caller that knows it (one run of distinct single words).
+        # How many hits are marked (see marked_spans). Given by a caller that knows it: one run of
+        # single words, which neither overlap nor join, has as many hits as starts.
         self.count = count if count is not None else len(marked_spans(self.runs))
         self.fuzzy = fuzzy
 
@@ -58,14 +58,20 @@ class SectionHits:
 
 
 def marked_spans(runs: list[tuple[list[int], int]]) -> list[tuple[int, int]]:
-    """(first, last) word positions of each span the *runs* mark, in text order, merged where they overlap."""
-    merged: list[tuple[int, int]] = []
-    for first, last in sorted({(p, p + length - 1) for starts, length in runs for p in starts}):
-        if merged and first <= merged[-1][1]:
-            merged[-1] = (merged[-1][0], max(last, merged[-1][1]))
+    """(first, last) word positions of each hit the *runs* mark, in text order.
+
+    Runs that overlap (a word typed twice, a synonym of another word typed) mark one hit, and words
+    of different runs side by side are one hit: "side effects" typed as two words is one hit where
+    the text says "side effects", marked whole. Words of the same run side by side stay apart.
+    """
+    pieces = sorted({(start, start + length - 1, run) for run, (starts, length) in enumerate(runs) for start in starts})
+    merged: list[list[int]] = []  # [first, last, run of the last word]
+    for first, last, run in pieces:
+        if merged and (first <= merged[-1][1] or (first == merged[-1][1] + 1 and run != merged[-1][2])):
+            merged[-1][1], merged[-1][2] = max(last, merged[-1][1]), run
         else:
-            merged.append((first, last))
-    return merged
+            merged.append([first, last, run])
+    return [(first, last) for first, last, _ in merged]
 
 
 # What one clause matched: the hits by section, and the article's words a typo was taken for.

@@ -10,13 +10,16 @@ from viewer.ui.section_filter import SectionFilterProxy
 if TYPE_CHECKING:  # the search modules load after the first paint, not before
     from viewer.core.answers import Answer
 
+RANKS_SHOWN = 20  # badges '#1' to '#20'; further down a place says little, the hit count more
+
 
 class AnswerView:
     """Puts an Answer on screen; knows nothing of how it was found.
 
     A strict answer looks as the filter always did: hit counts, article order. A question's answer
-    shows each found section's place by relevance; best partial matches get a note above the tree
-    naming the words no section mentions. Nothing found: the empty state with "did you mean" chips.
+    shows the place by relevance of its best RANKS_SHOWN sections (hit counts for the rest); best
+    partial matches get a note above the tree naming the words no section mentions. Nothing found:
+    the empty state with "did you mean" and topic chips.
     """
 
     def __init__(self, pane: NavigationPane, proxy: SectionFilterProxy) -> None:
@@ -28,8 +31,8 @@ class AnswerView:
         from viewer.core.answers import AnswerKind
 
         question = answer.read_as_question and bool(answer.sections)
-        mentions = answer.mentions or None
-        rows_changed = self._proxy.set_result(answer.result, answer.ranks() if question else None, mentions)
+        ranks = {number: place for number, place in answer.ranks().items() if place <= RANKS_SHOWN} if question else None
+        rows_changed = self._proxy.set_result(answer.result, ranks, answer.mentions or None)
         if not answer.sections:
             self._pane.show_hit_position("")
             self._pane.show_status("")

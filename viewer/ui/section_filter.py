@@ -79,7 +79,7 @@ class SectionFilterProxy(QSortFilterProxyModel):
         hits = self._result.sections.get(number)
         if role == HITS_ROLE:
             return self._badge(number, hits) if hits else None
-        if role == Qt.ItemDataRole.ToolTipRole and hits and self._ranks:
+        if role == Qt.ItemDataRole.ToolTipRole and hits and number in self._ranks:
             return self._ranked_tooltip(value, number, hits)
         if role == Qt.ItemDataRole.ToolTipRole and hits and hits.fuzzy:
             return f"{value}\nApproximate match for what you typed"
@@ -97,7 +97,7 @@ class SectionFilterProxy(QSortFilterProxyModel):
 
     def _ranked_tooltip(self, title: object, number: int, hits: SectionHits) -> str:
         # the title is the article's: a tooltip is rich text when it looks like it, so escape it
-        lines = [html.escape(str(title)), f"Answer {self._ranks[number]} of {len(self._ranks)} by relevance"]
+        lines = [html.escape(str(title)), f"Answer {self._ranks[number]} by relevance"]
         if self._mentions.get(number):
             lines.append("Mentions " + ", ".join(f"“{html.escape(word)}”" for word in self._mentions[number]))
         lines.append(f"{hits.count} {'hit' if hits.count == 1 else 'hits'}{', approximate' if hits.fuzzy else ''}")
