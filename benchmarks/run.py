@@ -1,8 +1,8 @@
-"""Every benchmark in one command: start-up and memory against a bare Qt window, filtering, memory growth.
+"""Every benchmark in one command: start-up and memory against a bare Qt window, questions and filtering, memory growth.
 
     python benchmarks/run.py            # the figures recorded in benchmarks/RESULTS.md (about 10 minutes)
     python benchmarks/run.py --quick    # fewer repetitions, smaller articles left out (about 2 minutes)
-    python benchmarks/run.py --only startup   # or filter, or memory
+    python benchmarks/run.py --only startup   # or questions (with the filter's figures), filter, memory, stalls
 
 Nothing here is a test: no figure fails anything. The budgets are printed beside the figures.
 """
@@ -20,14 +20,16 @@ if __package__ in (None, ""):  # run as a script: make the checkout importable
 from benchmarks import startup
 from benchmarks.common import ROOT, child_env, machine_description
 
-PARTS = ["startup", "filter", "memory", "stalls"]
+# questions.py prints the question score and then filter.py's table with typed questions added
+PARTS = ["startup", "questions", "memory", "stalls"]
+CHOICES = [*PARTS, "filter"]
 
 
 def main(argv: list[str] | None = None) -> int:
     """Print the machine, then each part's tables."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--quick", action="store_true", help="fewer repetitions, for a quick look")
-    parser.add_argument("--only", choices=PARTS, action="append", help="run only this part (may be repeated)")
+    parser.add_argument("--only", choices=CHOICES, action="append", help="run only this part (may be repeated)")
     parser.add_argument("--frozen", help="the frozen viewer to measure (default: the one under dist/, if any)")
     options = parser.parse_args(argv)
     quick = ["--quick"] if options.quick else []

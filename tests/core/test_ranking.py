@@ -72,3 +72,13 @@ def test_every_score_is_finite_and_positive_exactly_where_the_word_occurs(sectio
     for number, (title, body) in enumerate(sections):
         assert math.isfinite(found[number])
         assert (found[number] > 0) == (query in title + body)
+
+
+def test_remembered_term_scores_give_what_fresh_ones_give():
+    entries = [(n, f"Section {n}\n" + "dose " * (n % 3) + "bladder " * (n % 2) + "word " * n) for n in range(40)]
+    index = SearchIndex(entries)
+    warm = Relevance(index)
+    for query in ["dose", "dose bladder", "bladder", "dose", "dose word"]:
+        term_hits = [index.clause_hits(clause)[0] for clause in parse_query(query)]
+        for sections in ([n for n, _ in entries], [1, 2, 5]):
+            assert warm.scores(term_hits, sections) == Relevance(index).scores(term_hits, sections), query

@@ -56,6 +56,7 @@ class Answer:
     mentions: dict[int, list[str]] = field(default_factory=dict)  # section -> typed terms it mentions (rule 3)
     _scores: dict[int, float] | None = None
     _ranked: list[int] | None = None
+    _offered: list[int] | None = None
     _scoring: tuple[Relevance, list[dict[int, SectionHits]]] | None = None
     _suggesting: tuple[SearchIndex, list[Term]] | None = None
     _suggestions: list[str] | None = None
@@ -75,14 +76,16 @@ class Answer:
     def offered(self) -> list[int]:
         """The sections in the order the reader is taken through them: by relevance for a question,
         else as the strict filter always did (article order, exact matches before approximate ones)."""
-        return self.ranked() if self.read_as_question else self.result.ranked()
+        if self._offered is None:  # asked on every step and for every "Hit 2 of 5": sorted once
+            self._offered = self.ranked() if self.read_as_question else self.result.ranked()
+        return self._offered
 
     def step(self, current: tuple[int, int] | None, forward: bool = True) -> tuple[int, int] | None:
         """The hit after (or before) *current*, as (section, index of the hit in it), in the order offered, wrapping round.
 
         With no current hit, the first (or last) one. None when there are no hits.
         """
-        order = [number for number in self.offered() if self.sections[number].count]
+        order = self.offered()  # every section shown has a hit
         if not order:
             return None
         if current is None or current[0] not in self.sections:

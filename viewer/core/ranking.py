@@ -15,6 +15,7 @@ full-text engines (tantivy, whoosh) would keep a second index of every word.
 from __future__ import annotations
 
 import math
+from collections import OrderedDict
 from collections.abc import Iterable
 
 from viewer.core.search import SearchIndex, SectionHits
@@ -24,6 +25,8 @@ TITLE_WEIGHT = 3.0  # a title word counts as three body words
 TITLE_LENGTH_EFFECT = 0.5  # titles are short and alike: their length matters less ...
 BODY_LENGTH_EFFECT = 0.75  # ... than a body's (the usual b)
 APPROXIMATE_WEIGHT = 0.5  # a typo taken for a word is less sure than the word
+REMEMBER_FACTOR = 4  # a term is scored in all its sections, and remembered, when asked for in a quarter of them
+REMEMBERED_SECTIONS = 200_000  # scores kept for the next keystrokes, over all terms: a few MB at most
 
 
 def inverse_document_frequency(sections: int, matching: int) -> float:
@@ -46,27 +49,57 @@ class Relevance:
             )
             for number, (title, body) in index.all_field_lengths()
         }
+        self._memory: OrderedDict[int, tuple[dict[int, SectionHits], dict[int, float]]] = OrderedDict()
+        self._remembered_sections = 0
 
     def scores(self, term_hits: Iterable[dict[int, SectionHits]], sections: Iterable[int]) -> dict[int, float]:
-        """The BM25F score of each of *sections* for the terms whose hits are *term_hits*.
+        """The BM25F score of each of *sections* for the terms whose hits are *term_hits*."""
+        scores = dict.fromkeys(sections, 0.0)
+        for hits in term_hits:
+            if len(hits) <= REMEMBER_FACTOR * len(scores):  # most of the term's sections are asked for
+                per_section = self._remembered(hits)
+            else:
+                per_section = self._term_scores(hits, [n for n in scores if n in hits])
+            for number in scores.keys() & per_section.keys() if len(per_section) < len(scores) else list(scores):
+                scores[number] += per_section.get(number, 0.0)
+        return scores
+
+    def _remembered(self, hits: dict[int, SectionHits]) -> dict[int, float]:
+        """The term's score in every section it matches, remembered for the next keystrokes.
+
+        Typing on after a word ("is ketamine s", "is ketamine sa", ...) asks for the same term's hits
+        again: the index shares them from its memory of clauses, so the same dict means the same term.
+        """
+        key = id(hits)
+        found = self._memory.get(key)
+        if found is not None and found[0] is hits:
+            self._memory.move_to_end(key)
+            return found[1]
+        per_section = self._term_scores(hits, hits)
+        self._memory[key] = (hits, per_section)  # holding hits keeps its id from being reused
+        self._remembered_sections += len(per_section)
+        while len(self._memory) > 1 and self._remembered_sections > REMEMBERED_SECTIONS:
+            _, (_, dropped) = self._memory.popitem(last=False)
+            self._remembered_sections -= len(dropped)
+        return per_section
+
+    def _term_scores(self, hits: dict[int, SectionHits], numbers: Iterable[int]) -> dict[int, float]:
+        """One term's BM25F score in each of *numbers* (sections it matches).
 
         This runs on a keystroke over up to every section: the loop is kept plain on purpose.
         """
-        scores = dict.fromkeys(sections, 0.0)
-        weights, count = self._weights, self._index.section_count
-        for hits in term_hits:
-            scale = inverse_document_frequency(count, len(hits)) * (K1 + 1)
-            numbers = scores.keys() & hits.keys() if len(hits) < len(scores) else [n for n in scores if n in hits]
-            for number in numbers:
-                found = hits[number]
-                title_words, title_weight, body_weight = weights[number]
-                in_title = 0
-                for starts, _ in found.runs:
-                    if min(starts) < title_words:
-                        in_title += sum(1 for start in starts if start < title_words)
-                weighted = in_title * title_weight + max(found.count - in_title, 0) * body_weight
-                score = scale * weighted / (weighted + K1)
-                scores[number] += score * APPROXIMATE_WEIGHT if found.fuzzy else score
+        weights, scores = self._weights, {}
+        scale = inverse_document_frequency(self._index.section_count, len(hits)) * (K1 + 1)
+        for number in numbers:
+            found = hits[number]
+            title_words, title_weight, body_weight = weights[number]
+            in_title = 0
+            for starts, _ in found.runs:
+                if min(starts) < title_words:
+                    in_title += sum(1 for start in starts if start < title_words)
+            weighted = in_title * title_weight + max(found.count - in_title, 0) * body_weight
+            score = scale * weighted / (weighted + K1)
+            scores[number] = score * APPROXIMATE_WEIGHT if found.fuzzy else score
         return scores
 
 

@@ -63,15 +63,22 @@ def marked_spans(runs: list[tuple[list[int], int]]) -> list[tuple[int, int]]:
     Runs that overlap (a word typed twice, a synonym of another word typed) mark one hit, and words
     of different runs side by side are one hit: "side effects" typed as two words is one hit where
     the text says "side effects", marked whole. Words of the same run side by side stay apart.
+    Called for each of thousands of sections a search finds: kept plain.
     """
-    pieces = sorted({(start, start + length - 1, run) for run, (starts, length) in enumerate(runs) for start in starts})
-    merged: list[list[int]] = []  # [first, last, run of the last word]
+    if len(runs) == 1 and runs[0][1] == 1:  # one word's places: distinct, never joined
+        return [(start, start) for start in sorted(set(runs[0][0]))]
+    pieces = sorted([(start, start + length - 1, run) for run, (starts, length) in enumerate(runs) for start in starts])
+    merged: list[tuple[int, int]] = []
+    last_end, last_run = -2, -1
     for first, last, run in pieces:
-        if merged and (first <= merged[-1][1] or (first == merged[-1][1] + 1 and run != merged[-1][2])):
-            merged[-1][1], merged[-1][2] = max(last, merged[-1][1]), run
+        if merged and (first <= last_end or (first == last_end + 1 and run != last_run)):
+            last_end = max(last, last_end)
+            merged[-1] = (merged[-1][0], last_end)
         else:
-            merged.append([first, last, run])
-    return [(first, last) for first, last, _ in merged]
+            merged.append((first, last))
+            last_end = last
+        last_run = run
+    return merged
 
 
 # What one clause matched: the hits by section, and the article's words a typo was taken for.
