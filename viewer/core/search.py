@@ -7,6 +7,7 @@ import re
 from collections import OrderedDict, defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from functools import cached_property
 
 from rapidfuzz import process
 from rapidfuzz.distance import OSA, JaroWinkler
@@ -93,14 +94,18 @@ class SearchResult:
     sections: dict[int, SectionHits]
     corrections: dict[str, list[str]]  # typed word -> the article's words it was taken for
 
-    @property
+    @cached_property
     def match_count(self) -> int:
-        """Hits over all sections."""
+        """Hits over all sections (counted once: the status line and every "Hit 2 of 5" ask)."""
         return sum(hits.count for hits in self.sections.values())
 
     def ranked(self) -> list[int]:
         """Section ids, exact matches before approximate ones, then in document order."""
-        return sorted(self.sections, key=lambda number: (self.sections[number].fuzzy, number))
+        approximate = [number for number, hits in self.sections.items() if hits.fuzzy]
+        if not approximate:  # nearly always: a sort of plain ints, no key made per section
+            return sorted(self.sections)
+        exact = [number for number, hits in self.sections.items() if not hits.fuzzy]
+        return sorted(exact) + sorted(approximate)
 
 
 class SearchIndex:
