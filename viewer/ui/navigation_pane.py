@@ -5,7 +5,18 @@ from __future__ import annotations
 import html
 
 from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QStackedWidget, QTreeView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QScrollArea,
+    QStackedWidget,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
 
 from viewer.ui.search_suggestions import SearchSuggestions
 from viewer.ui.section_delegate import HITS_ROLE, SectionDelegate
@@ -160,11 +171,15 @@ class NavigationPane(QWidget):
         return row
 
     def _empty_state(self) -> QWidget:
+        """The message, the clear button and the suggestions; it scrolls when the pane is too short for them."""
         page = QWidget(objectName="emptyState")
         column = QVBoxLayout(page)
         column.addStretch(1)
         column.addWidget(self.empty_label)
+        column.addWidget(self.clear_button, 0, Qt.AlignmentFlag.AlignHCenter)  # above the chips: never scrolled away
         column.addWidget(self.suggestions)
-        column.addWidget(self.clear_button, 0, Qt.AlignmentFlag.AlignHCenter)
         column.addStretch(2)
-        return page
+        scroller = QScrollArea(objectName="emptyStateScroller", widgetResizable=True, frameShape=QFrame.Shape.NoFrame)
+        scroller.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroller.setWidget(page)
+        return scroller

@@ -60,6 +60,7 @@ EXTRA_SHORTCUTS = (
     ("Mouse back button", "Back"),
     ("Mouse forward button", "Forward"),
     ("Enter, in the search box", "Go to the next hit"),
+    ("Down, Up, in the search box", "Move into the search results in the tree (Up on the first comes back)"),
     ("Ctrl+Home, Ctrl+End, in the article", "Go to the top or the end of the article"),
     ("Delete, in the Bookmarks tab", "Remove the chosen bookmark"),
 )
