@@ -3,17 +3,22 @@
 from __future__ import annotations
 
 import re
+import threading
 import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from viewer.core.metadata import Metadata, split_metadata
+from viewer.core.blocks import Heading, find_outline
+from viewer.core.dialect import new_markdown
+from viewer.core.metadata import Metadata, read_metadata
+from viewer.core.titles import heading_titles
 
-_ATX_HEADING = re.compile(r"^(?P<hashes>#{1,6})(?:[ \t]+(?P<text>.*?))?(?:[ \t]+#+)?[ \t]*$")
-_FENCE_OPEN = re.compile(r"^ {0,3}(?P<fence>`{3,}|~{3,})")
-_INLINE_MARKUP = re.compile(r"(?<!\\)[*_`]+|\\(?=[^\w\s])")
-_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")  # controls, bidi overrides
+_local = threading.local()
+_COMMENTS = re.compile(r"<!--.*?-->", re.DOTALL)
+_APOSTROPHES = re.compile(r"['’]")
+_NOT_GITHUB_ANCHOR = re.compile(r"[^\w\- ]")
+_NOT_SLUG = re.compile(r"[^a-z0-9]+")
 
 
 @dataclass(eq=False)
@@ -50,10 +55,21 @@ class Article:
     sections: list[Section]
     path: Path | None = None
     warnings: list[str] = field(default_factory=list)
+    references: dict[str, tuple[str, str | None]] = field(default_factory=dict)
+    """Link definitions ([id]: url) anywhere in the article: a link in one section may use one from another."""
 
     def find(self, anchor: str) -> Section | None:
         """Return the section with *anchor*, or None."""
         return next((s for s in self.sections if s.anchor == anchor), None)
+
+    def find_fragment(self, fragment: str) -> Section | None:
+        """The section a link's ``#fragment`` names: the viewer's own anchor, or the one GitHub would make."""
+        fragment = fragment.strip()
+        if not fragment:
+            return None
+        return self.find(fragment) or next(
+            (s for s in self.sections if github_anchor(s.title) == fragment.lower() or s.anchor == slugify(fragment)), None
+        )
 
     def outline(self) -> str:
         """The section tree as text: one title a line, indented two spaces per level."""
@@ -61,54 +77,45 @@ class Article:
 
 
 def parse_article(text: str, fallback_title: str = "Untitled article") -> Article:
-    """Parse Markdown *text* into an :class:`Article`; raise ArticleError on bad metadata."""
-    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
-    metadata, body_start = split_metadata(lines)
-    headings = list(_scan_headings(lines, body_start))
-    first_h1 = next((t for level, t, _ in headings if level == 1), "")
+    """Parse Markdown *text* into an :class:`Article`; a metadata block it cannot read becomes a warning.
+
+    The sections are the headings Python-Markdown renders at the top level (see viewer.core.blocks);
+    their bodies are the source as rewritten there, so the renderer reads what the outline read.
+    """
+    block = read_metadata(text.replace("\r\n", "\n").replace("\r", "\n"))
+    metadata = block.metadata
+    md = _markdown()
+    outline = find_outline(block.body, md)
+    titles = heading_titles([h.markdown for h in outline.headings], md, outline.references)
+    first_h1 = next((t for h, t in zip(outline.headings, titles, strict=True) if h.level == 1 and t), "")
     title = metadata.title or first_h1 or fallback_title
-    sections = _build_sections(lines, body_start, headings, title)
-    return Article(title=title, metadata=metadata, roots=[s for s in sections if s.parent is None], sections=sections)
+    sections = _build_sections(outline.lines, outline.headings, titles, title)
+    roots = [s for s in sections if s.parent is None]
+    article = Article(title=title, metadata=metadata, roots=roots, sections=sections, references=outline.references)
+    article.warnings.extend(block.warnings)
+    return article
 
 
-def _scan_headings(lines: list[str], start: int) -> Iterator[tuple[int, str, int]]:
-    """Yield (level, title, line index) for every ATX heading outside fenced code."""
-    fence = ""
-    for index in range(start, len(lines)):
-        line = lines[index]
-        opened = _FENCE_OPEN.match(line)
-        if fence:
-            if opened and opened["fence"][0] == fence[0] and len(opened["fence"]) >= len(fence) and not line.strip(" `~"):
-                fence = ""
-            continue
-        if opened and not (opened["fence"][0] == "`" and "`" in line[opened.end() :]):
-            fence = opened["fence"]
-            continue
-        heading = _ATX_HEADING.match(line)
-        if heading:
-            yield len(heading["hashes"]), plain_title(heading["text"] or ""), index
+def _markdown():
+    """A converter for this thread, kept: parsing happens on the thread that opens the article."""
+    if not hasattr(_local, "markdown"):
+        _local.markdown = new_markdown()
+    return _local.markdown
 
 
-def plain_title(markdown_text: str) -> str:
-    """A heading's text without inline markup, for the tree and the outline."""
-    text = _CONTROL.sub(" ", _INLINE_MARKUP.sub("", markdown_text))  # no escape codes to a terminal
-    return " ".join(text.split())
-
-
-def _build_sections(lines: list[str], start: int, headings: list[tuple[int, str, int]], title: str) -> list[Section]:
+def _build_sections(lines: list[str], headings: list[Heading], titles: list[str], title: str) -> list[Section]:
     slugs = SlugRegistry()
     sections: list[Section] = []
-    first_heading_line = headings[0][2] if headings else len(lines)
-    intro = "\n".join(lines[start:first_heading_line]).strip("\n")
-    if intro.strip() or not headings:
+    first_heading_line = headings[0].line if headings else len(lines)
+    intro = "\n".join(lines[:first_heading_line]).strip("\n")
+    if _COMMENTS.sub("", intro).strip() or not headings:  # a comment alone shows nothing: no section for it
         sections.append(Section(level=1, title=title, anchor=slugs.claim(title), body=intro))
     stack: list[Section] = []
-    for position, (level, heading, line_index) in enumerate(headings):
-        end = headings[position + 1][2] if position + 1 < len(headings) else len(lines)
-        section = Section(
-            level, heading or "(untitled)", slugs.claim(heading), "\n".join(lines[line_index + 1 : end]).strip("\n")
-        )
-        while stack and stack[-1].level >= level:
+    for position, (heading, heading_title) in enumerate(zip(headings, titles, strict=True)):
+        end = headings[position + 1].line if position + 1 < len(headings) else len(lines)
+        body = "\n".join(lines[heading.line + (2 if heading.underlined else 1) : end]).strip("\n")
+        section = Section(heading.level, heading_title or "(untitled)", slugs.claim(heading_title), body)
+        while stack and stack[-1].level >= heading.level:
             stack.pop()
         if stack:
             section.parent = stack[-1]
@@ -125,20 +132,31 @@ class SlugRegistry:
 
     def __init__(self) -> None:
         self._taken: set[str] = set()
+        self._next_counter: dict[str, int] = {}  # per base: where to go on counting (a title may repeat thousands of times)
 
     def claim(self, title: str) -> str:
         """Return a new anchor for *title*, suffixed -2, -3 … when already taken."""
         base = slugify(title)
-        slug, counter = base, 1
+        slug, counter = base, self._next_counter.get(base, 1)
+        if counter > 1:
+            slug = f"{base}-{counter}"
         while slug in self._taken:
             counter += 1
             slug = f"{base}-{counter}"
         self._taken.add(slug)
+        self._next_counter[base] = counter + 1
         return slug
+
+
+def github_anchor(title: str) -> str:
+    """The anchor GitHub gives a heading: lower case, punctuation dropped, spaces made hyphens."""
+    return _NOT_GITHUB_ANCHOR.sub("", title.strip().lower()).replace(" ", "-")
 
 
 def slugify(title: str) -> str:
     """Lower-case ASCII words joined by hyphens; 'section' when nothing is left."""
-    ascii_text = unicodedata.normalize("NFKD", re.sub(r"['’]", "", title)).encode("ascii", "ignore").decode("ascii")
-    slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
+    if "'" in title or "’" in title:
+        title = _APOSTROPHES.sub("", title)
+    ascii_text = title if title.isascii() else unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode("ascii")
+    slug = _NOT_SLUG.sub("-", ascii_text.lower()).strip("-")
     return slug[:80].rstrip("-") or "section"

@@ -20,7 +20,8 @@ from pathlib import Path
 import markdown
 
 from viewer.core.article import Article, Section
-from viewer.core.links import resolve_resource
+from viewer.core.dialect import new_markdown
+from viewer.core.links import ArticleLink, LinkKind, classify_link, resolve_article_link, resolve_resource
 from viewer.core.provenance import provenance
 from viewer.core.render_cost import costly_reason
 from viewer.core.render_worker import DEEP, SLOW, RenderWorker, Reply
@@ -45,6 +46,14 @@ _IMG = re.compile(r'<img((?:\s+[\w:-]+="[^"]*")*)\s*/?>')  # as nh3 writes it: e
 _BODY_HEADING_OPEN = re.compile(r"<h[1-6]>")  # as nh3 writes them: headings keep no attributes
 _BODY_HEADING_CLOSE = re.compile(r"</h[1-6]>")
 _ATTRIBUTE = re.compile(r'([\w:-]+)="([^"]*)"')
+_LINK = re.compile(r'<a href="([^"]*)"((?: title="[^"]*")?)>((?:(?!</a>).)*)</a>', re.DOTALL)  # as nh3 writes it
+_DETAILS = {
+    "<details>": '<div class="details">',
+    "</details>": "</div>",
+    "<summary>": '<p class="details-summary">',
+    "</summary>": "</p>",
+}
+_DETAILS_TAG = re.compile("|".join(_DETAILS))
 _TAG = re.compile(r'<(/?)([a-zA-Z][\w-]*)((?:\s+[\w:-]+(?:="[^"]*")?)*)\s*(/?)>')  # as nh3 writes tags
 _VOID_TAGS = frozenset({"br", "img", "hr"})
 DEEPEST_NESTING = 16
@@ -135,7 +144,7 @@ class ArticleRenderer:
             reason = costly_reason(body) or ("an earlier part was slow" if distrust and body.strip() else None)
             if reason is None:
                 started = time.perf_counter()
-                converted = self._convert_here(body)
+                converted = self._convert_here(body, article.references)
                 took = time.perf_counter() - started
                 distrust = distrust or took > SLOW_HERE_SECONDS
                 spent += took
@@ -144,20 +153,21 @@ class ArticleRenderer:
                 converted = plain_text_html(body, _NO_TIME_LEFT)
             else:
                 log.debug("section %r converted in the render worker: %s", section.title, reason)
-                reply = yield WorkerJob(section, body, min(SECTION_SECONDS, ARTICLE_SECONDS - spent))
+                job_body = body + link_definitions(article.references, body)  # the worker sees one body, not the article
+                reply = yield WorkerJob(section, job_body, min(SECTION_SECONDS, ARTICLE_SECONDS - spent))
                 spent += reply.seconds
                 converted = self._from_worker(section, body, reply)
-            yield self._show_missing_images(converted, folder)
+            yield self._show_missing_images(_show_dead_article_links(converted, folder), folder)
 
     def body_html(self, body: str, folder: Path | None = None) -> str:
         """A section body as sanitized HTML, converted here and now; images resolve in *folder*."""
         return self._show_missing_images(self._convert_here(printable(body)), folder)
 
-    def _convert_here(self, body: str) -> str:
+    def _convert_here(self, body: str, references: dict | None = None) -> str:
         if not body.strip():
             return ""
         try:
-            return convert_markdown(self._markdown, body)
+            return convert_markdown(self._markdown, body, references)
         except RecursionError:
             self._markdown = new_markdown()  # interrupted mid-way: its state is not to be trusted
             return plain_text_html(body, _PROBLEMS[DEEP])
@@ -217,10 +227,46 @@ def next_step(steps: SectionSteps, reply: Reply | None) -> str | WorkerJob | Non
         return None
 
 
-def convert_markdown(converter: markdown.Markdown, body: str) -> str:
-    """*body* (printable, not blank) converted, sanitized and with its headings demoted; RecursionError if too deep."""
+def convert_markdown(converter: markdown.Markdown, body: str, references: dict | None = None) -> str:
+    """*body* (printable, not blank) converted, sanitized and with its headings demoted; RecursionError if too deep.
+
+    *references* are the article's link definitions: a link in one section may use one from another.
+    """
     converter.reset()
-    return demote_headings(sanitize_html(converter.convert(body)))
+    converter.references.update(references or {})
+    return demote_headings(details_as_blocks(sanitize_html(converter.convert(body))))
+
+
+def link_definitions(references: dict[str, tuple[str, str | None]], body: str) -> str:
+    """The article's link definitions that *body* may use, written out as Markdown to append to it."""
+    if "[" not in body or not references:
+        return ""
+    lines = []
+    for name, (url, title) in references.items():
+        if f"[{name}]" in body.lower() and "\n" not in name and "]" not in name:
+            quoted = f' "{title}"' if title and '"' not in title else ""
+            lines.append(f"[{name}]: <{url}>{quoted}" if " " in url or not url else f"[{name}]: {url}{quoted}")
+    return "\n\n" + "\n".join(lines) if lines else ""
+
+
+def details_as_blocks(body: str) -> str:
+    """``<details>`` as a block under its summary line: the pane cannot fold, so the reader sees it all."""
+    return _DETAILS_TAG.sub(lambda match: _DETAILS[match[0]], body) if "<details>" in body else body
+
+
+def _show_dead_article_links(body: str, folder: Path | None) -> str:
+    """A link to another article that is not there (or not allowed) is shown as its text, not as a link."""
+    if 'href="' not in body:
+        return body
+
+    def replace(match: re.Match[str]) -> str:
+        href = html.unescape(match[1])
+        if classify_link(href) is not LinkKind.ARTICLE:
+            return match[0]
+        leads = folder is not None and isinstance(resolve_article_link(folder, href), ArticleLink)
+        return match[0] if leads else match[3]
+
+    return _LINK.sub(replace, body)
 
 
 def convert_costly(converter: markdown.Markdown, body: str) -> str:
@@ -317,16 +363,3 @@ def front_matter_html(article: Article, today: dt.date | None = None) -> str:
             f'<span class="notice-label">Please note</span><br/>{html.escape(printable(meta.notice))}</td></tr></table>'
         )
     return "\n".join(parts)
-
-
-def new_markdown() -> markdown.Markdown:
-    """A Markdown converter with the extensions articles use."""
-    # By name, Markdown looks extensions up among every installed package's entry points
-    # (importlib.metadata: about 30 ms at start-up); the classes need no look-up.
-    from markdown.extensions.def_list import DefListExtension
-    from markdown.extensions.fenced_code import FencedCodeExtension
-    from markdown.extensions.sane_lists import SaneListExtension
-    from markdown.extensions.tables import TableExtension
-
-    extensions = [TableExtension(), FencedCodeExtension(), DefListExtension(), SaneListExtension()]
-    return markdown.Markdown(extensions=extensions, output_format="html")
