@@ -61,8 +61,9 @@ def test_a_file_over_the_size_limit_is_refused(write_article):
     assert "MB" in reason_for(path)
 
 
-def test_bad_metadata_names_file_and_line(write_article):
+def test_bad_metadata_is_a_warning_naming_the_line(write_article):
     path = write_article("---\nTitle: x\nthis is wrong\n---\n# Body\n")
-    with pytest.raises(ArticleError) as raised:
-        load_article(path)
-    assert str(raised.value) == f"{path}, line 3: metadata line is not 'Key: value' or an indented continuation: 'this is wrong'"
+    [warning] = load_article(path).warnings
+    assert warning == (
+        "has front matter (lines 1–4) that is not valid YAML: line 3: could not find expected ':'; it is shown as text"
+    )

@@ -18,17 +18,23 @@ def warnings_shown(monkeypatch):
     return shown
 
 
-@pytest.mark.parametrize(
-    ("content", "reason"),
-    [(b"\x00\x01binary", "Looks like a binary file"), ("---\nTitle: x\noops\n---\n", "Metadata line is not")],
-)
-def test_a_bad_file_gets_a_dialog_naming_it_and_the_article_stays(window, warnings_shown, write_article, content, reason):
-    path = write_article(content)
+def test_a_bad_file_gets_a_dialog_naming_it_and_the_article_stays(window, warnings_shown, write_article):
+    path, reason = write_article(b"\x00\x01binary"), "Looks like a binary file"
     assert window.open_article_file(path) is False
     [(_title, text)] = warnings_shown
     assert str(path) in text and reason in text
     assert window.windowTitle().startswith(ROOT)
     assert visible_titles(window.section_tree)[0] == ROOT
+
+
+def test_front_matter_that_is_not_yaml_opens_as_text_and_the_status_bar_names_the_line(window, warnings_shown, write_article):
+    path = write_article("---\ntitle: x\nlist:\n  - a\n  - [b\n---\n# Body\n\nText.\n")
+    assert window.open_article_file(path) is True
+    assert warnings_shown == []
+    assert visible_titles(window.section_tree) == ["Body", "Body"]
+    message = window.statusBar().currentMessage()
+    assert path.name in message and "line 5" in message and "not valid YAML" in message
+    assert "  - [b" in window.article_view.toPlainText()
 
 
 def test_a_folder_or_missing_file_gets_a_dialog(window, warnings_shown, tmp_path):
