@@ -5,7 +5,16 @@ import socket
 
 import pytest
 
-from viewer.core.links import MAX_RESOURCE_BYTES, LinkKind, classify_link, is_local_resource, read_resource, resolve_resource
+from viewer.core.links import (
+    MAX_RESOURCE_BYTES,
+    ArticleLink,
+    LinkKind,
+    classify_link,
+    is_local_resource,
+    read_resource,
+    resolve_article_link,
+    resolve_resource,
+)
 
 
 @pytest.mark.parametrize(
@@ -21,7 +30,15 @@ from viewer.core.links import MAX_RESOURCE_BYTES, LinkKind, classify_link, is_lo
         ("java\tscript:alert(1)", LinkKind.REFUSED),
         ("data:text/html,<b>x</b>", LinkKind.REFUSED),
         ("//example.org/x", LinkKind.REFUSED),
-        ("other-article.md", LinkKind.REFUSED),
+        ("other-article.md", LinkKind.ARTICLE),
+        ("other.md#section", LinkKind.ARTICLE),
+        ("./Other%20Notes.MARKDOWN", LinkKind.ARTICLE),
+        ("sub/other.md", LinkKind.REFUSED),  # only the same folder
+        ("../other.md", LinkKind.REFUSED),
+        ("other.md?x=1", LinkKind.REFUSED),
+        ("file:other.md", LinkKind.REFUSED),
+        ("notes.txt", LinkKind.REFUSED),
+        ("C:other.md", LinkKind.REFUSED),
         ("/etc/passwd", LinkKind.REFUSED),
         ("https:", LinkKind.REFUSED),
         ("https:///path-only", LinkKind.REFUSED),
@@ -107,3 +124,39 @@ def test_a_file_over_the_size_limit_is_refused(folder):
     with (folder / "huge.png").open("wb") as stream:
         stream.truncate(MAX_RESOURCE_BYTES + 1)  # sparse: costs no disk
     assert read_resource(folder, "huge.png") is None
+
+
+def test_a_link_to_an_article_in_the_folder_leads_to_its_file_and_section(folder):
+    (folder / "other notes.md").write_text("# Other")
+    assert resolve_article_link(folder, "other%20notes.md#dosing-and-timing") == ArticleLink(
+        (folder / "other notes.md").resolve(), "dosing-and-timing"
+    )
+
+
+@pytest.mark.parametrize(
+    ("href", "reason"),
+    [
+        ("missing.md", "there is no article named 'missing.md' in this article's folder"),
+        ("picture.png", "the viewer opens only links to Markdown articles (.md) in the same folder"),
+        ("../outside.md", "the viewer opens only links to Markdown articles (.md) in the same folder"),
+    ],
+)
+def test_a_link_the_viewer_will_not_follow_says_why(folder, href, reason):
+    (folder.parent / "outside.md").write_text("# Outside")
+    assert resolve_article_link(folder, href) == reason
+
+
+def test_a_symlinked_article_that_leads_out_is_not_opened(folder):
+    (folder.parent / "secret.md").write_text("# Secret")
+    (folder / "innocent.md").symlink_to(folder.parent / "secret.md")
+    assert isinstance(resolve_article_link(folder, "innocent.md"), str)
+
+
+def test_kiosk_mode_keeps_links_inside_the_allowed_folder(folder):
+    (folder / "other.md").write_text("# Other")
+    assert isinstance(resolve_article_link(folder, "other.md", allowed_folder=folder), ArticleLink)
+    elsewhere = folder / "elsewhere"
+    elsewhere.mkdir()
+    assert resolve_article_link(folder, "other.md", allowed_folder=elsewhere) == (
+        "this article is outside the folder the viewer is set to show"
+    )

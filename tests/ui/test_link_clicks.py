@@ -1,6 +1,9 @@
-"""Clicking links in the pane, with the real mouse: anchors scroll, the web and mail ask first, the rest is refused."""
+"""Clicking links in the pane, with the real mouse: anchors scroll, other articles open, the web and mail ask first."""
 
 from __future__ import annotations
+
+import shutil
+from pathlib import Path
 
 import pytest
 
@@ -9,6 +12,7 @@ from PySide6.QtGui import QDesktopServices, QTextCursor
 from PySide6.QtWidgets import QMessageBox
 
 from viewer.core.article import parse_article
+from viewer.core.loader import load_article
 from viewer.core.render import ArticleRenderer
 from viewer.ui.section_model import ANCHOR_ROLE
 
@@ -136,9 +140,7 @@ def test_a_file_link_in_markdown_is_not_even_a_link(link_window):
     assert "a local file" in link_window.article_view.toPlainText()
 
 
-@pytest.mark.parametrize(
-    "href", ["file:///etc/passwd", "javascript:alert(1)", "smb://server/share", "ftp://example.org/x", "other-article.md"]
-)
+@pytest.mark.parametrize("href", ["file:///etc/passwd", "javascript:alert(1)", "smb://server/share", "ftp://example.org/x"])
 def test_any_other_link_that_reaches_the_pane_is_refused_with_a_short_message(qtbot, link_window, dialogs, opened_urls, href):
     # The sanitizer removes such links; the pane refuses them too, in case one slips through.
     view = link_window.article_view
@@ -185,3 +187,56 @@ def test_a_mail_link_keeps_only_its_address_and_subject(qtbot, link_window, dial
     click_link(qtbot, link_window.article_view, href)
     assert opened_urls == ["mailto:team@example.org?subject=Dosing question"]
     assert "passwd" not in dialogs.questions[0] and "Dosing question" in dialogs.questions[0]
+
+
+LINKED = Path(__file__).resolve().parents[1] / "data" / "markdown" / "linked"
+
+
+@pytest.fixture
+def linked_window(open_window, tmp_path):
+    """The window on index.md of a folder of articles that link to each other."""
+    folder = tmp_path / "articles"
+    shutil.copytree(LINKED, folder)
+    return open_window(load_article(folder / "index.md"))
+
+
+def test_a_link_to_another_article_opens_it_at_the_section_it_names(qtbot, linked_window, dialogs, opened_urls):
+    click_link(qtbot, linked_window.article_view, "dosing.md#nasal-spray")
+    qtbot.waitUntil(lambda: linked_window.article.title == "Dosing")
+    assert linked_window.article.path.name == "dosing.md"
+    qtbot.waitUntil(lambda: linked_window.section_tree.currentIndex().data(ANCHOR_ROLE) == "nasal-spray")
+    view = linked_window.article_view
+    qtbot.waitUntil(
+        lambda: (
+            view.verticalScrollBar().value() == min(round(view.headings.top("nasal-spray")), view.verticalScrollBar().maximum())
+        )
+    )
+    assert "56 mg or 84 mg" in view.toPlainText()
+    click_link(qtbot, view, "index.md")  # and back
+    qtbot.waitUntil(lambda: linked_window.article.title == "Ketamine service")
+    assert dialogs.questions == [] and dialogs.notes == [] and opened_urls == []
+
+
+def test_links_the_viewer_will_not_follow_are_plain_text(linked_window):
+    view = linked_window.article_view
+    assert link_hrefs(view) == {"dosing.md", "dosing.md#nasal-spray"}
+    text = view.toPlainText()
+    assert "a missing page" in text and "a picture" in text and "a file" in text
+
+
+def test_an_article_that_is_gone_when_clicked_is_explained_in_the_status_bar(qtbot, linked_window, dialogs):
+    (linked_window.article.path.parent / "dosing.md").unlink()
+    click_link(qtbot, linked_window.article_view, "dosing.md")
+    assert linked_window.article.title == "Ketamine service"
+    message = linked_window.statusBar().currentMessage()
+    assert message == "Link not opened: there is no article named 'dosing.md' in this article's folder."
+    assert dialogs.notes == []
+
+
+def test_kiosk_mode_keeps_the_reader_inside_its_folder(qtbot, linked_window, tmp_path):
+    elsewhere = tmp_path / "kiosk-folder"
+    elsewhere.mkdir()
+    linked_window.article_links.allowed_folder = elsewhere
+    click_link(qtbot, linked_window.article_view, "dosing.md")
+    assert linked_window.article.title == "Ketamine service"
+    assert "outside the folder" in linked_window.statusBar().currentMessage()

@@ -7,9 +7,12 @@ import os
 import stat
 import unicodedata
 from pathlib import Path, PurePosixPath
+from typing import NamedTuple
 from urllib.parse import SplitResult, unquote, urlsplit
 
 EXTERNAL_SCHEMES = frozenset({"http", "https", "mailto"})
+ARTICLE_SUFFIXES = frozenset({".md", ".markdown"})
+"""A relative link to a file with one of these endings, in the same folder, opens it in the viewer."""
 MAX_RESOURCE_BYTES = 8 * 1024 * 1024
 """Images larger than this are not read: a kiosk must not run out of memory on one picture."""
 
@@ -20,8 +23,16 @@ class LinkKind(enum.Enum):
     """What clicking a link does."""
 
     ANCHOR = "anchor"  # a section of this article
+    ARTICLE = "article"  # another article in the same folder (other.md, other.md#section), opened in the viewer
     EXTERNAL = "external"  # the system browser or mail program, after the user confirms
-    REFUSED = "refused"
+    REFUSED = "refused"  # shown as plain text, not as a link
+
+
+class ArticleLink(NamedTuple):
+    """Where a link to another article leads: its file, and the section named after '#' (or '')."""
+
+    path: Path
+    fragment: str
 
 
 def classify_link(href: str) -> LinkKind:
@@ -37,7 +48,39 @@ def classify_link(href: str) -> LinkKind:
     scheme = parts.scheme.lower()
     if (scheme in {"http", "https"} and parts.netloc.strip("@:")) or (scheme == "mailto" and parts.path):
         return LinkKind.EXTERNAL
+    if _article_name(parts) is not None:
+        return LinkKind.ARTICLE
     return LinkKind.REFUSED
+
+
+def resolve_article_link(folder: Path, href: str, allowed_folder: Path | None = None) -> ArticleLink | str:
+    """The article a link in an article from *folder* leads to, or why the viewer will not open it.
+
+    Only a Markdown file directly in *folder* (a symbolic link must end there too) is opened; with
+    *allowed_folder* (kiosk mode), only one inside that folder.
+    """
+    parts = _split(href.strip()) if classify_link(href) is LinkKind.ARTICLE else None
+    name = _article_name(parts) if parts is not None else None
+    if parts is None or name is None:
+        return "the viewer opens only links to Markdown articles (.md) in the same folder"
+    path = resolve_resource(folder, parts.path)
+    if path is None:
+        return f"there is no article named {name!r} in this article's folder"
+    if allowed_folder is not None and not path.is_relative_to(allowed_folder.resolve()):
+        return "this article is outside the folder the viewer is set to show"
+    return ArticleLink(path, unquote(parts.fragment))
+
+
+def _article_name(parts: SplitResult) -> str | None:
+    """The file name a relative link to a Markdown file in the same folder names, else None."""
+    if parts.scheme or parts.netloc or parts.query or not parts.path:
+        return None
+    decoded = unquote(parts.path)
+    path = PurePosixPath(decoded)
+    if "\\" in decoded or _has_hidden_characters(decoded) or decoded.startswith("/") or len(path.parts) != 1:
+        return None
+    name = path.parts[0]
+    return name if path.suffix.lower() in ARTICLE_SUFFIXES and ":" not in name else None
 
 
 def is_local_resource(src: str) -> bool:

@@ -8,6 +8,7 @@ through :func:`allowed_url`, the same policy that decides what a click or an ima
 from __future__ import annotations
 
 import functools
+import re
 
 import nh3
 
@@ -15,9 +16,9 @@ from viewer.core.links import EXTERNAL_SCHEMES, LinkKind, classify_link, is_loca
 
 ALLOWED_TAGS = frozenset(
     {
-        "a", "abbr", "b", "blockquote", "br", "caption", "code", "dd", "del", "div", "dl", "dt",
+        "a", "abbr", "b", "blockquote", "br", "caption", "code", "dd", "del", "details", "div", "dl", "dt",
         "em", "h1", "h2", "h3", "h4", "h5", "h6", "hr", "i", "img", "kbd", "li", "ol", "p", "pre",
-        "s", "small", "span", "strong", "sub", "sup", "table", "tbody", "td", "tfoot", "th",
+        "s", "small", "span", "strong", "sub", "summary", "sup", "table", "tbody", "td", "tfoot", "th",
         "thead", "tr", "u", "ul",
     }
 )  # fmt: skip
@@ -44,9 +45,16 @@ DROPPED_WITH_CONTENT = frozenset(
 )  # fmt: skip
 
 
+_LINK_WITHOUT_ADDRESS = re.compile(r'<a(?: title="[^"]*")?>((?:(?!</a>).)*)</a>', re.DOTALL)
+
+
 def sanitize_html(html: str) -> str:
-    """Keep only allowed tags and attributes and only URLs the link policy permits."""
-    return _cleaner().clean(html)
+    """Keep only allowed tags and attributes and only URLs the link policy permits.
+
+    A link whose address was refused becomes its text: it must not look like a link that does nothing.
+    """
+    cleaned = _cleaner().clean(html)
+    return _LINK_WITHOUT_ADDRESS.sub(r"\1", cleaned) if "<a" in cleaned else cleaned
 
 
 @functools.cache

@@ -33,12 +33,14 @@ class ArticleView(QTextBrowser):
     Signals:
         sectionLinkClicked(str): the reader clicked a link to the section with this anchor.
         externalLinkRequested(QUrl): the reader clicked an http(s) or mailto link.
+        articleLinkRequested(str): the reader clicked a link to another article in the folder (other.md#section).
         linkRefused(str): the reader clicked a link the viewer will not follow.
         firstPainted(): the article has been painted for the first time.
     """
 
     sectionLinkClicked = Signal(str)
     externalLinkRequested = Signal(QUrl)
+    articleLinkRequested = Signal(str)
     linkRefused = Signal(str)
     firstPainted = Signal()
 
@@ -141,5 +143,7 @@ class ArticleView(QTextBrowser):
             self.sectionLinkClicked.emit(url.fragment())
         elif kind is LinkKind.EXTERNAL:
             self.externalLinkRequested.emit(url)
+        elif kind is LinkKind.ARTICLE:
+            self.articleLinkRequested.emit(href)
         else:
             self.linkRefused.emit(href)

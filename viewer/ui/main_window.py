@@ -25,6 +25,7 @@ from viewer.core.loader import load_article
 from viewer.core.reading_place import StartPlace
 from viewer.core.resources import WINDOW_STYLESHEET, read_resource_text
 from viewer.core.settings import Settings
+from viewer.ui.article_links import ArticleLinkFollower
 from viewer.ui.article_view import ArticleView
 from viewer.ui.article_watcher import ArticleWatcher
 from viewer.ui.hit_stepper import HitStepper
@@ -84,6 +85,7 @@ class MainWindow(QMainWindow):
         self.search = SearchPresenter(self.navigation, self.keyword_bar, self.section_filter, self.indexer, self)
         self.hits = HitStepper(self.article_view, self.indexer, self)
         self.watcher = ArticleWatcher(self)
+        self.article_links = ArticleLinkFollower(self)  # kiosk mode sets its allowed_folder
         self._wanted_section = ""  # a section asked for that is not rendered yet
         self._section_shown = ""
 
@@ -122,7 +124,8 @@ class MainWindow(QMainWindow):
         self.section_tree.clicked.connect(self._on_tree_current_changed)
         view = self.article_view
         view.reading.sectionChanged.connect(self._on_reader_moved)
-        view.sectionLinkClicked.connect(self.scroll_to_section)
+        view.sectionLinkClicked.connect(self.article_links.go_to_fragment)
+        view.articleLinkRequested.connect(self.article_links.follow)
         view.externalLinkRequested.connect(lambda url: open_after_asking(self, url))
         view.linkRefused.connect(lambda href: tell_refused(self, href))
         view.firstPainted.connect(self.loader.start)
