@@ -110,7 +110,7 @@ def find_outline(text: str, md: markdown.Markdown | None = None) -> Outline:
 
         code = {index for first, last in fences for index in range(first, last + 1)}
         lines = markdown_inside_containers(escape_unclosed_markup(lines, code), code)
-        stage = _html_stage_in_time(md, lines, fences)
+        stage = _html_stage(md, lines, fences)
     if stage is None:
         plain_lines, source = _without_fences(md, lines, fences)
         stage = Stage(plain_lines, source, [origin is not None for origin in source], [0] * len(plain_lines))
@@ -119,7 +119,7 @@ def find_outline(text: str, md: markdown.Markdown | None = None) -> Outline:
     return scan.outline()
 
 
-def _html_stage_in_time(md: markdown.Markdown, lines: list[str], fences: list[tuple[int, int]]) -> Stage | None:
+def _html_stage(md: markdown.Markdown, lines: list[str], fences: list[tuple[int, int]]) -> Stage | None:
     """Python-Markdown's HTML preprocessor over the text, or None when it would take too long.
 
     Its HTML parser reads on from every tag left open to the next '>' (twenty thousand "<a " on a
