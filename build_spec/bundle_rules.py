@@ -46,6 +46,10 @@ EXCLUDED_PYTHON_MODULES = [
     "rapidfuzz.fuzz_cpp_avx2",
     "rapidfuzz.distance.metrics_cpp_avx2",
     "rapidfuzz.process_cpp_avx2",
+    # PyYAML's C loader: it carries LibYAML built in (Debian's lintian: embedded-library), and the pure-Python
+    # loader reads an article's few lines of front matter just as well.
+    "yaml._yaml",
+    "_yaml",
     # East Asian legacy codecs: articles are read as UTF-8, Windows-1252 or Latin-1 (viewer/core/loader.py).
     *(f"_codecs_{region}" for region in ("cn", "hk", "iso2022", "jp", "kr", "tw")),
 ]
