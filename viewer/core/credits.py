@@ -38,6 +38,7 @@ COMPONENTS = (
         "https://github.com/messense/nh3, https://github.com/rust-ammonia/ammonia",
         "nh3",
     ),
+    Component("PyYAML", "MIT License", "https://github.com/yaml/pyyaml", "pyyaml"),
     Component("RapidFuzz", "MIT License", "https://github.com/rapidfuzz/RapidFuzz", "rapidfuzz"),
     Component("snowballstemmer", "BSD 3-Clause License", "https://github.com/snowballstem/snowball", "snowballstemmer"),
     Component("platformdirs", "MIT License", "https://github.com/tox-dev/platformdirs", "platformdirs"),

@@ -116,9 +116,12 @@ class ArticleRenderer:
         parts = _run_with_worker(self.section_steps(article))
         return RenderedArticle(document_html(parts), tuple(s.anchor for s in article.sections))
 
-    def bodies(self, sections: Sequence[Section], folder: Path | None) -> list[str]:
-        """The HTML of each of *sections*' bodies (a handout's), under the same time limits, waiting for the worker."""
-        return _run_with_worker(self.body_steps(sections, folder))
+    def bodies(self, sections: Sequence[Section], folder: Path | None, references: dict | None = None) -> list[str]:
+        """The HTML of each of *sections*' bodies (a handout's), under the same time limits, waiting for the worker.
+
+        *references* are the article's link definitions (Article.references), which any section may use.
+        """
+        return _run_with_worker(self.body_steps(sections, folder, references))
 
     def section_steps(self, article: Article) -> SectionSteps:
         """The HTML of each section in document order, one at a time: a caller may pause in between.
@@ -128,7 +131,8 @@ class ArticleRenderer:
         spent converting, not the pauses.
         """
         sections = iter(article.sections)
-        steps, reply = self.body_steps(article.sections, article.path.parent if article.path else None), None
+        folder = article.path.parent if article.path else None
+        steps, reply = self.body_steps(article.sections, folder, article.references), None
         while (step := next_step(steps, reply)) is not None:
             if isinstance(step, WorkerJob):
                 reply = yield step
@@ -136,15 +140,16 @@ class ArticleRenderer:
                 reply = None
                 yield self._section_html(article, next(sections), step)
 
-    def body_steps(self, sections: Sequence[Section], folder: Path | None) -> SectionSteps:
+    def body_steps(self, sections: Sequence[Section], folder: Path | None, references: dict | None = None) -> SectionSteps:
         """The HTML of each of *sections*' bodies, as :meth:`section_steps` gives whole sections (without headings)."""
+        references = references or {}
         spent, distrust = 0.0, False
         for section in sections:
             body = printable(section.body)
             reason = costly_reason(body) or ("an earlier part was slow" if distrust and body.strip() else None)
             if reason is None:
                 started = time.perf_counter()
-                converted = self._convert_here(body, article.references)
+                converted = self._convert_here(body, references)
                 took = time.perf_counter() - started
                 distrust = distrust or took > SLOW_HERE_SECONDS
                 spent += took
@@ -153,7 +158,7 @@ class ArticleRenderer:
                 converted = plain_text_html(body, _NO_TIME_LEFT)
             else:
                 log.debug("section %r converted in the render worker: %s", section.title, reason)
-                job_body = body + link_definitions(article.references, body)  # the worker sees one body, not the article
+                job_body = body + link_definitions(references, body)  # the worker sees one body, not the article
                 reply = yield WorkerJob(section, job_body, min(SECTION_SECONDS, ARTICLE_SECONDS - spent))
                 spent += reply.seconds
                 converted = self._from_worker(section, body, reply)

@@ -77,7 +77,7 @@ class HandoutDocument(QTextDocument):
         self.setDocumentMargin(0)
         self.setUndoRedoEnabled(False)
         self.setMetaInformation(QTextDocument.MetaInformation.DocumentTitle, handout.footer(1, 1).title)
-        self.setHtml(handout_html(handout, renderer.bodies(handout.sections, self._folder)))
+        self.setHtml(handout_html(handout, renderer.bodies(handout.sections, self._folder, handout.article.references)))
 
     def loadResource(self, kind: int, url: QUrl | str) -> object:
         if kind == QTextDocument.ResourceType.ImageResource.value:
