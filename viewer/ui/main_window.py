@@ -54,14 +54,23 @@ class MainWindow(QMainWindow):
 
     sectionChanged = Signal(str)
 
-    def __init__(self, article: Article, settings: Settings | None = None, place: StartPlace | None = None) -> None:
-        """*place*: where to open (the command line's section, or where the reader left off), with a note to show."""
+    def __init__(
+        self,
+        article: Article,
+        settings: Settings | None = None,
+        place: StartPlace | None = None,
+        article_stylesheet: str | None = None,
+    ) -> None:
+        """*place*: where to open (the command line's section, or where the reader left off), with a note to show.
+
+        *article_stylesheet*: the article's style sheet in place of the bundled one (the kiosk's is larger).
+        """
         super().__init__()
         self.setObjectName("mainWindow")
         self.setStyleSheet(read_resource_text(WINDOW_STYLESHEET))
         self.setAcceptDrops(True)
         self._settings = settings
-        self._build_parts()
+        self._build_parts(article_stylesheet)
         self.desk = ReadingDesk(self, settings, place)
         self._build_layout()
         self.actions = build_actions(self, self._command_slots())
@@ -73,14 +82,14 @@ class MainWindow(QMainWindow):
             self._add_to_status(settings.problems)  # after the article's own warnings, never in their place
         self.desk.report_problems()
 
-    def _build_parts(self) -> None:
+    def _build_parts(self, article_stylesheet: str | None) -> None:
         self.navigation = NavigationPane()
         self.filter_edit, self.section_tree = self.navigation.filter_edit, self.navigation.section_tree
         self.article_view = ArticleView()
         self.keyword_bar = KeywordBar()
         self.section_filter = SectionFilterProxy(self)
         self.section_model: QtSectionModel | None = None
-        self.loader = ProgressiveLoader(self.article_view, self)
+        self.loader = ProgressiveLoader(self.article_view, self, article_stylesheet)
         self.indexer = SearchIndexer(self.loader, self.article_view.headings, self)
         self.search = SearchPresenter(self.navigation, self.keyword_bar, self.section_filter, self.indexer, self)
         self.hits = HitStepper(self.article_view, self.indexer, self)

@@ -49,12 +49,12 @@ class ProgressiveLoader(QObject):
     completed = Signal()
     _replied = Signal(object)  # a worker's Reply, sent from the worker's reading thread
 
-    def __init__(self, view: ArticleView, parent: QObject | None = None) -> None:
+    def __init__(self, view: ArticleView, parent: QObject | None = None, stylesheet: str | None = None) -> None:
         super().__init__(parent)
         self._view = view
         self._renderer = ArticleRenderer(image_check=can_show_image)
         self._worker: RenderWorker | None = None  # started for the first section that needs it
-        self._stylesheet = read_resource_text(ARTICLE_STYLESHEET)
+        self._stylesheet = stylesheet or read_resource_text(ARTICLE_STYLESHEET)  # the kiosk's is larger
         self._scratch = QTextDocument(self)  # lays out a heading alone, to copy its formats
         self._timer = QTimer(self, singleShot=True, interval=0)
         self._timer.timeout.connect(self._work_a_slice)

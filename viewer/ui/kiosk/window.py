@@ -1,0 +1,295 @@
+"""The kiosk window: the viewer full screen and frameless, with everything a visitor must not reach taken away.
+
+It holds the main window as an ordinary child widget (no menu bar, tool bars or status bar) between
+the administrator's problem banner and the help strip, and lays the start screen, the idle countdown
+and the PIN pad over it. Kiosk mode is wired into the viewer here and nowhere else.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QCloseEvent, QCursor, QTextCursor
+from PySide6.QtWidgets import QApplication, QHBoxLayout, QPushButton, QToolTip, QVBoxLayout, QWidget
+
+from viewer.core.article import Article
+from viewer.core.errors import ArticleError
+from viewer.core.kiosk_config import KioskConfig
+from viewer.core.loader import load_article
+from viewer.core.resources import ARTICLE_STYLESHEET, read_resource_text
+from viewer.ui.kiosk.banners import Notice, help_strip, problem_banner
+from viewer.ui.kiosk.idle import IdleCountdown, IdleWatcher
+from viewer.ui.kiosk.keyboard import OnScreenKeyboard
+from viewer.ui.kiosk.links import LinkGate
+from viewer.ui.kiosk.pin_pad import LONG_PRESS_MS, CornerPress, PinPad
+from viewer.ui.kiosk.policy import KioskPolicy, close_window
+from viewer.ui.kiosk.printing import PRINT_PAUSE_MS, print_document
+from viewer.ui.kiosk.start_screen import StartScreen
+from viewer.ui.kiosk.text_size import base_zoom_step, scaled_stylesheet
+from viewer.ui.kiosk.touch import scroll_by_finger, stop_scrolling
+from viewer.ui.main_window import MainWindow
+
+log = logging.getLogger("viewer.kiosk")
+
+KIOSK_STYLESHEET = "style/kiosk.qss"
+
+
+@dataclass(frozen=True)
+class KioskTimes:
+    """How long things take, in milliseconds (tests make them short)."""
+
+    idle_ms: int
+    countdown_ms: int
+    long_press_ms: int = LONG_PRESS_MS
+    tick_ms: int = 1000
+
+    @classmethod
+    def from_config(cls, config: KioskConfig) -> KioskTimes:
+        return cls(round(config.idle_seconds * 1000), round(config.countdown_seconds * 1000))
+
+
+def build_kiosk(article: Article, config: KioskConfig, problems: list[str], times: KioskTimes | None = None) -> KioskWindow:
+    """The kiosk window on *article*, its text at the configured size, nothing remembered on disk."""
+    stylesheet = scaled_stylesheet(read_resource_text(ARTICLE_STYLESHEET), config.text_size)
+    main = MainWindow(article, settings=None, article_stylesheet=stylesheet)  # no settings: nothing is saved
+    return KioskWindow(main, config, problems, times or KioskTimes.from_config(config))
+
+
+class KioskWindow(QWidget):
+    """The one window a visitor sees.
+
+    Signals:
+        left(): the administrator's PIN ended kiosk mode.
+    """
+
+    left = Signal()
+
+    def __init__(self, main: MainWindow, config: KioskConfig, problems: list[str], times: KioskTimes) -> None:
+        super().__init__(None, Qt.WindowType.FramelessWindowHint | Qt.WindowType.WindowStaysOnTopHint)
+        self._active = self._leaving = False
+        self.setObjectName("kioskWindow")
+        self.setWindowTitle(main.windowTitle())
+        self.config, self.times, self.main = config, times, main
+        self._start_article = main.article
+        view = main.article_view
+        self._base_zoom = base_zoom_step(view.font().pointSizeF() - view.zoom_step, config.text_size)
+        self._print_timer = QTimer(self, singleShot=True, interval=PRINT_PAUSE_MS)
+        kiosk_qss = read_resource_text(KIOSK_STYLESHEET)
+        self.setStyleSheet(kiosk_qss)
+        self._embed_main_window(kiosk_qss)
+        self.problems = problem_banner(problems)
+        self.help_strip = help_strip(config.help_text)
+        self.start_again = QPushButton("Start again", objectName="kioskStartAgain", focusPolicy=Qt.FocusPolicy.NoFocus)
+        self.print_button = QPushButton("Print", objectName="kioskPrint", focusPolicy=Qt.FocusPolicy.NoFocus)
+        self.print_button.setVisible(config.allow_print)
+        self._build_layout()
+        self.start_screen = StartScreen(self)
+        self.countdown = IdleCountdown(self, times.tick_ms)
+        self.keyboard = OnScreenKeyboard(self, main.filter_edit)
+        self.pin_pad = PinPad(self, config.pin_hash)
+        self.notice = Notice(self)
+        self.policy = KioskPolicy(self)
+        self.idle = IdleWatcher(times.idle_ms, self)
+        self.corner = CornerPress(self, times.long_press_ms)
+        self.link_gate = LinkGate(main.article_view, self._kiosk_folder(), self._current_folder)
+        for area in (main.article_view, main.section_tree):
+            scroll_by_finger(area)
+        self._connect_signals()
+
+    def _embed_main_window(self, kiosk_qss: str) -> None:
+        main = self.main
+        main.setWindowFlags(Qt.WindowType.Widget)
+        main.setStyleSheet(main.styleSheet() + "\n" + kiosk_qss)  # a widget's own sheet wins over its parent's
+        main.setAcceptDrops(False)
+        main.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
+        main.menuBar().hide()
+        main.statusBar().hide()
+
+    def _build_layout(self) -> None:
+        bottom = QWidget(objectName="kioskBottomBar")
+        bottom.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
+        row = QHBoxLayout(bottom)
+        row.setContentsMargins(16, 8, 16, 8)
+        row.addWidget(self.help_strip, 1)
+        row.addWidget(self.print_button)
+        row.addWidget(self.start_again)
+        column = QVBoxLayout(self)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addWidget(self.problems)
+        column.addWidget(self.main, 1)
+        column.addWidget(bottom)
+
+    def _connect_signals(self) -> None:
+        self.policy.adminRequested.connect(self.open_pin_pad)
+        self.policy.escapePressed.connect(self._on_escape)
+        self.policy.refused.connect(self._on_refused)
+        self.link_gate.refused.connect(self._on_refused)
+        self.idle.idle.connect(self._on_idle)
+        self.idle.resumed.connect(self.countdown.stop)
+        self.countdown.expired.connect(self.reset_to_start)
+        self.corner.longPressed.connect(self.open_pin_pad)
+        self.pin_pad.accepted.connect(self.leave)
+        self.keyboard.openingRequested.connect(self._on_keyboard_wanted)
+        self.start_again.clicked.connect(self.reset_to_start)
+        self.print_button.clicked.connect(self._on_print)
+        self._print_timer.timeout.connect(lambda: self.print_button.setEnabled(True))
+        self.main.installEventFilter(self)  # the overlays follow the viewer's place and size
+
+    def activate(self) -> None:
+        """Take over the screen and the application's input."""
+        self._active = True
+        for watcher in (self.policy, self.idle, self.corner):
+            watcher.install()
+        if self.config.hide_cursor:
+            QApplication.setOverrideCursor(QCursor(Qt.CursorShape.BlankCursor))
+        self.showFullScreen()
+        self.reset_to_start()
+
+    def deactivate(self) -> None:
+        """Give the application back (the administrator left, or a test is done)."""
+        if not self._active:
+            return
+        self._active = False
+        for watcher in (self.policy, self.idle, self.corner):
+            watcher.uninstall()
+        if self.config.hide_cursor:
+            QApplication.restoreOverrideCursor()
+
+    def leave(self) -> None:
+        """End kiosk mode: only the administrator's PIN comes here."""
+        log.info("kiosk mode ended by the administrator")
+        self._leaving = True
+        self.deactivate()
+        self.close()
+        self.left.emit()
+
+    def reset_to_start(self) -> None:
+        """Back to how the kiosk started, for the next visitor; nothing of this one is kept."""
+        log.info("kiosk reset to its start screen")
+        self._close_everything_open()
+        self._show_start_article()
+        main, view, tree = self.main, self.main.article_view, self.main.section_tree
+        main.search.reset()
+        view.zoom_to(self._base_zoom)
+        for area in (view, tree):
+            stop_scrolling(area)
+        cursor = view.textCursor()
+        cursor.movePosition(QTextCursor.MoveOperation.Start)
+        view.setTextCursor(cursor)
+        self._go_to_first_section()
+        main.filter_edit.deselect()
+        main.filter_edit.clearFocus()
+        self.idle.disarm()
+        if self.config.start_screen:
+            self.start_screen.show_for(main.article)
+            self._place_overlays()
+
+    def _close_everything_open(self) -> None:
+        self.countdown.stop()
+        self.pin_pad.close_pad()
+        self.keyboard.close_keyboard()
+        self.notice.hide()
+        QToolTip.hideText()
+        while (popup := QApplication.activePopupWidget()) is not None:
+            popup.close()
+        for widget in QApplication.topLevelWidgets():
+            if widget is not self and widget.isVisible() and widget.windowType() != Qt.WindowType.ToolTip:
+                close_window(widget)
+
+    def _show_start_article(self) -> None:
+        start = self._start_article
+        if self.main.article.path == start.path and self.main.article.path is not None:
+            return
+        try:  # read afresh: the administrator may have updated the file meanwhile
+            article = load_article(start.path) if start.path else start
+        except ArticleError as error:
+            log.warning("the start article cannot be read again (%s); showing it as it was", error)
+            article = start
+        self.main.show_article(article)
+
+    def _go_to_first_section(self) -> None:
+        main, tree, view = self.main, self.main.section_tree, self.main.article_view
+        tree.expandAll()
+        if main.article.sections:
+            tree.setCurrentIndex(tree.model().index(0, 0))
+            view.scroll_to_section(main.article.sections[0].anchor)
+        tree.scrollToTop()
+        for bar in (view.verticalScrollBar(), view.horizontalScrollBar(), tree.horizontalScrollBar()):
+            bar.setValue(bar.minimum())
+
+    def open_pin_pad(self) -> None:
+        """The administrator's way out (also when no PIN is set: it says so)."""
+        self.keyboard.close_keyboard()
+        self.countdown.stop()
+        self.idle.counting = False
+        self._place_overlays()
+        self.pin_pad.open()
+
+    def _on_idle(self) -> None:
+        self.keyboard.close_keyboard()
+        self._place_overlays()
+        self.idle.counting = True
+        self.countdown.start(self.times.countdown_ms)
+
+    def _on_escape(self) -> None:
+        if self.pin_pad.isVisible():
+            self.pin_pad.close_pad()
+        elif self.keyboard.isVisible():
+            self.keyboard.close_keyboard()
+        else:
+            self.main.search.reset()
+
+    def _on_refused(self, text: str) -> None:
+        self.notice.tell(text, self.main)
+
+    def _on_keyboard_wanted(self) -> None:
+        if not self.start_screen.isVisible() and not self.pin_pad.isVisible():
+            self.keyboard.open_below(self.main)
+
+    def _on_print(self) -> None:
+        self.print_button.setEnabled(False)
+        self._print_timer.start()
+        self.notice.tell(print_document(self.main.article_view.document()), self.main)
+
+    def _kiosk_folder(self) -> Path | None:
+        return self._start_article.path.parent if self._start_article.path else None
+
+    def _current_folder(self) -> Path | None:
+        return self.main.article.path.parent if self.main.article.path else None
+
+    def _place_overlays(self) -> None:
+        stage = self.main.geometry()
+        for overlay in (self.start_screen, self.countdown, self.pin_pad):
+            overlay.setGeometry(stage)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.main and event.type() in (QEvent.Type.Resize, QEvent.Type.Move):
+            self._place_overlays()
+            if self.keyboard.isVisible():
+                self.keyboard.open_below(self.main)
+        return False
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self._leaving or not self._active:
+            super().closeEvent(event)
+            return
+        log.info("refused to close the kiosk window")
+        event.ignore()  # Alt+F4, the window manager's close button, a session asking: the kiosk stays
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if not self._active or self._leaving:
+            return
+        if event.type() == QEvent.Type.WindowStateChange and not self.isFullScreen():
+            QTimer.singleShot(0, self, self.showFullScreen)  # minimised or made smaller by something: full screen again
+        elif event.type() == QEvent.Type.ActivationChange and not self.isActiveWindow():
+            QTimer.singleShot(0, self, self._come_back_to_front)
+
+    def _come_back_to_front(self) -> None:
+        if self._active and not self._leaving and QApplication.activePopupWidget() is None:
+            self.raise_()
+            self.activateWindow()
