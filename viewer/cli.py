@@ -45,7 +45,24 @@ def build_parser(prog: str) -> argparse.ArgumentParser:
         action="store_true",
         help=f"log why pictures, links and sections show as they do, to stderr and the log file (or set {DEBUG_VARIABLE})",
     )
+    kiosk = parser.add_argument_group("kiosk mode", "an unattended touch screen (see docs/kiosk.md)")
+    kiosk.add_argument(
+        "--kiosk", nargs="?", const="", metavar="PATH", help="full screen, locked, resetting itself; PATH: the article to show"
+    )
+    kiosk.add_argument("--config", type=Path, metavar="PATH", help="the kiosk configuration file (default: the system-wide one)")
+    kiosk.add_argument(
+        "--idle-reset", type=_seconds, metavar="SECONDS", help="start again after this long without a touch (0: never)"
+    )
+    kiosk.add_argument(
+        "--set-kiosk-pin", action="store_true", help="ask for the administrator's PIN and keep its hash in the configuration"
+    )
     return parser
+
+
+def _seconds(text: str) -> int:
+    if not text.isdigit() or int(text) > 86400:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number of seconds from 0 to 86400")
+    return int(text)
 
 
 def run(argv: list[str]) -> int:
@@ -64,6 +81,10 @@ def run(argv: list[str]) -> int:
         from viewer.selftest import run_self_test
 
         return run_self_test()
+    if options.set_kiosk_pin:
+        from viewer.kiosk_cli import set_kiosk_pin
+
+        return set_kiosk_pin(prog, options.config)
     path, link_anchor = split_section_link(options.path) if options.path else (None, None)
     anchors = ([link_anchor] if link_anchor else []) + options.section
     if options.outline or options.export_pdf:
@@ -75,6 +96,19 @@ def run(argv: list[str]) -> int:
         if options.outline:
             return print_outline(article)
         return export_pdf(prog, article, anchors, options.export_pdf, options.paper)
+    from viewer.kiosk_cli import KioskUsageError, plan_kiosk
+
+    try:
+        plan = plan_kiosk(options.kiosk, path, options.config, options.idle_reset)
+    except KioskUsageError as error:
+        print(f"{prog}: {error}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    if plan is not None:
+        for problem in plan.problems:
+            print(f"{prog}: {problem}", file=sys.stderr)  # and on the screen, for the administrator
+        from viewer.ui.app import run_kiosk
+
+        return run_kiosk(plan, argv, quit_after_first_paint=options.quit_after_first_paint)
     return open_window(prog, argv, path, anchors, options.quit_after_first_paint)
 
 

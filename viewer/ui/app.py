@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
@@ -10,6 +12,9 @@ from viewer.core.article import Article
 from viewer.core.reading_place import StartPlace
 from viewer.core.resources import APP_ICON, resource_path
 from viewer.core.settings import Settings
+
+if TYPE_CHECKING:
+    from viewer.kiosk_cli import KioskPlan
 
 
 def ensure_application(argv: list[str]) -> QApplication:
@@ -47,4 +52,23 @@ def run_window(
     try:
         return app.exec()
     finally:
+        reporter.uninstall()
+
+
+def run_kiosk(plan: KioskPlan, argv: list[str], quit_after_first_paint: bool = False) -> int:
+    """Run kiosk mode until the administrator's PIN ends it; return the exit status."""
+    app = ensure_application(argv)
+    from viewer.ui.error_reporting import install_error_reporting
+    from viewer.ui.kiosk.window import build_kiosk
+
+    reporter = install_error_reporting(QApplication.activeWindow)  # logged; the kiosk shows no window for it
+    window = build_kiosk(plan.article, plan.config, list(plan.problems))
+    window.left.connect(lambda: app.exit(0))
+    if quit_after_first_paint:
+        window.firstPainted.connect(lambda: app.exit(0))
+    window.activate()
+    try:
+        return app.exec()
+    finally:
+        window.deactivate()
         reporter.uninstall()

@@ -51,7 +51,7 @@ class IdleWatcher(QObject):
 
     def __init__(self, idle_ms: int, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._timer = QTimer(self, singleShot=True, interval=max(idle_ms, 1))
+        self._timer = QTimer(self, singleShot=True, interval=max(idle_ms, 1), timerType=Qt.TimerType.PreciseTimer)
         self._timer.timeout.connect(self.idle)
         self._enabled = idle_ms > 0
         self.counting = False  # the countdown is up: input resumes instead of reaching the screen

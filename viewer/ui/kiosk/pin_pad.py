@@ -35,7 +35,7 @@ class PinPad(QWidget):
         self.setObjectName("pinPad")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # typed digits come here, never into the search box
-        self._pin_hash, self._clock = pin_hash, clock
+        self._pin_hash, self.clock = pin_hash, clock  # seconds, monotonic; a test may turn it
         self.setAccessibleName("Administrator PIN pad")
         self.attempts = PinAttempts()
         self._entered = ""
@@ -107,7 +107,7 @@ class PinPad(QWidget):
         """What a key of the pad does: a digit, ⌫, OK or Cancel."""
         if name == "Cancel":
             self.close_pad()
-        elif not self.has_pin or self.attempts.wait_left(self._clock()) > 0:
+        elif not self.has_pin or self.attempts.wait_left(self.clock()) > 0:
             return
         elif name == "⌫":
             self._entered = self._entered[:-1]
@@ -134,13 +134,13 @@ class PinPad(QWidget):
             self.close_pad()
             self.accepted.emit()
             return
-        wait = self.attempts.failed(self._clock())
+        wait = self.attempts.failed(self.clock())
         log.warning("wrong kiosk PIN (%d in a row)", self.attempts.failures)
         self.message.setText("Wrong PIN." if not wait else "")
         self._show_wait()
 
     def _show_wait(self) -> None:
-        wait = self.attempts.wait_left(self._clock())
+        wait = self.attempts.wait_left(self.clock())
         for name, key in self.keys.items():
             key.setEnabled(name == "Cancel" or (self.has_pin and not wait))
         if wait:
@@ -176,6 +176,11 @@ class CornerPress(QObject):
     def uninstall(self) -> None:
         QApplication.instance().removeEventFilter(self)
         self._timer.stop()
+
+    @property
+    def pending(self) -> bool:
+        """Whether a press in a corner is being held now."""
+        return self._timer.isActive()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         kind = event.type()

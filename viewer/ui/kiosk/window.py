@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QCursor, QTextCursor
+from PySide6.QtGui import QCloseEvent, QCursor, QPaintEvent, QTextCursor
 from PySide6.QtWidgets import QApplication, QHBoxLayout, QPushButton, QToolTip, QVBoxLayout, QWidget
 
 from viewer.core.article import Article
@@ -63,14 +63,18 @@ class KioskWindow(QWidget):
 
     Signals:
         left(): the administrator's PIN ended kiosk mode.
+        firstPainted(): the kiosk has been on screen once.
     """
 
     left = Signal()
+    firstPainted = Signal()
 
     def __init__(self, main: MainWindow, config: KioskConfig, problems: list[str], times: KioskTimes) -> None:
         super().__init__(None, Qt.WindowType.FramelessWindowHint | Qt.WindowType.WindowStaysOnTopHint)
-        self._active = self._leaving = False
+        self._active = self._leaving = self._painted = False
         self.setObjectName("kioskWindow")
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
+        self.setMouseTracking(True)  # so that a mouse moved anywhere counts as a visitor still there
         self.setWindowTitle(main.windowTitle())
         self.config, self.times, self.main = config, times, main
         self._start_article = main.article
@@ -148,6 +152,8 @@ class KioskWindow(QWidget):
             QApplication.setOverrideCursor(QCursor(Qt.CursorShape.BlankCursor))
         self.showFullScreen()
         self.reset_to_start()
+        # The start screen may hide the article until a visitor touches it: search need not wait for its paint.
+        QTimer.singleShot(0, self, lambda: self.main.search.start_indexing())
 
     def deactivate(self) -> None:
         """Give the application back (the administrator left, or a test is done)."""
@@ -272,6 +278,12 @@ class KioskWindow(QWidget):
             if self.keyboard.isVisible():
                 self.keyboard.open_below(self.main)
         return False
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if not self._painted:
+            self._painted = True
+            self.firstPainted.emit()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self._leaving or not self._active:

@@ -1,0 +1,186 @@
+"""Leaving kiosk mode takes the administrator's PIN: a key chord or a long press in a top corner opens the pad."""
+
+from __future__ import annotations
+
+import getpass
+import os
+import sys
+
+import pytest
+
+from PySide6.QtCore import QPoint, Qt
+
+from tests.ui.kiosk.conftest import press, release
+from viewer import main
+from viewer.core.kiosk_config import load_config
+from viewer.core.kiosk_pin import hash_pin, verify_pin
+from viewer.ui.kiosk.pin_pad import CORNER_PX, NO_PIN_TEXT
+
+PIN = "2468"
+PIN_HASH = hash_pin(PIN)
+
+
+def tap_pin(qtbot, kiosk, digits: str) -> None:
+    for digit in [*digits, "OK"]:
+        qtbot.mouseClick(kiosk.pin_pad.keys[digit], Qt.MouseButton.LeftButton)
+
+
+def press_chord(qtbot, kiosk) -> None:
+    mods = Qt.KeyboardModifier
+    qtbot.keyClick(kiosk.main.article_view, Qt.Key.Key_K, mods.ControlModifier | mods.AltModifier | mods.ShiftModifier)
+
+
+def test_the_chord_opens_the_pin_pad_and_the_right_pin_ends_kiosk_mode(qtbot, open_kiosk):
+    kiosk = open_kiosk(pin_hash=PIN_HASH)
+    press_chord(qtbot, kiosk)
+    assert kiosk.pin_pad.isVisible() and kiosk.pin_pad.dots.text() == "–"
+    with qtbot.waitSignal(kiosk.left, timeout=5000):
+        tap_pin(qtbot, kiosk, PIN)
+    assert not kiosk.isVisible()
+
+
+def test_digits_typed_on_a_keyboard_go_to_the_pad_not_the_search(qtbot, open_kiosk):
+    kiosk = open_kiosk(pin_hash=PIN_HASH)
+    kiosk.main.filter_edit.setFocus()
+    press_chord(qtbot, kiosk)
+    qtbot.keyClicks(kiosk.pin_pad, "24")
+    assert kiosk.pin_pad.dots.text() == "●●" and kiosk.main.filter_edit.text() == ""
+    qtbot.keyClick(kiosk.pin_pad, Qt.Key.Key_Backspace)
+    assert kiosk.pin_pad.dots.text() == "●"
+    qtbot.keyClick(kiosk.pin_pad, Qt.Key.Key_Escape)
+    assert not kiosk.pin_pad.isVisible() and kiosk.isVisible()
+
+
+def test_wrong_pins_are_refused_then_rate_limited(qtbot, open_kiosk):
+    kiosk = open_kiosk(pin_hash=PIN_HASH)
+    now = [1000.0]
+    kiosk.pin_pad.clock = lambda: now[0]
+    press_chord(qtbot, kiosk)
+    left = []
+    kiosk.left.connect(lambda: left.append(True))
+    tap_pin(qtbot, kiosk, "1111")
+    assert kiosk.pin_pad.message.text() == "Wrong PIN." and kiosk.pin_pad.keys["1"].isEnabled()
+    tap_pin(qtbot, kiosk, "2222")
+    tap_pin(qtbot, kiosk, "3333")
+    assert kiosk.pin_pad.message.text().startswith("Wrong PIN. Try again in 30 s")
+    assert not kiosk.pin_pad.keys["2"].isEnabled() and not kiosk.pin_pad.keys["OK"].isEnabled()
+    kiosk.pin_pad.press("2"), kiosk.pin_pad.press("4"), kiosk.pin_pad.press("6"), kiosk.pin_pad.press("8")
+    kiosk.pin_pad.press("OK")  # even the right PIN waits
+    assert left == [] and kiosk.isVisible()
+    now[0] += 31
+    qtbot.waitUntil(lambda: kiosk.pin_pad.keys["2"].isEnabled(), timeout=3000)
+    tap_pin(qtbot, kiosk, "4444")
+    assert "Try again in 60 s" in kiosk.pin_pad.message.text(), "the wait grows"
+    now[0] += 61
+    qtbot.waitUntil(lambda: kiosk.pin_pad.keys["2"].isEnabled(), timeout=3000)
+    with qtbot.waitSignal(kiosk.left, timeout=5000):
+        tap_pin(qtbot, kiosk, PIN)
+
+
+def test_with_no_pin_the_kiosk_cannot_be_left_from_the_screen(qtbot, kiosk):
+    press_chord(qtbot, kiosk)
+    assert kiosk.pin_pad.isVisible() and kiosk.pin_pad.message.text() == NO_PIN_TEXT
+    assert not kiosk.pin_pad.keypad.isVisible()
+    qtbot.mouseClick(kiosk.pin_pad.keys["Cancel"], Qt.MouseButton.LeftButton)
+    assert not kiosk.pin_pad.isVisible() and kiosk.isVisible() and kiosk.isFullScreen()
+
+
+@pytest.mark.parametrize("corner", ["left", "right"])
+def test_a_long_press_in_a_top_corner_opens_the_pin_pad(qtbot, open_kiosk, corner):
+    kiosk = open_kiosk(pin_hash=PIN_HASH)
+    corner_point = QPoint(8 if corner == "left" else kiosk.width() - 8, 8)
+    press(qtbot, kiosk, corner_point)
+    qtbot.waitUntil(kiosk.pin_pad.isVisible, timeout=3000)
+    release(qtbot, kiosk, corner_point)
+
+
+def test_a_short_press_or_a_press_elsewhere_does_not(qtbot, open_kiosk):
+    kiosk = open_kiosk(pin_hash=PIN_HASH)
+    press(qtbot, kiosk, QPoint(8, 8))
+    assert kiosk.corner.pending
+    release(qtbot, kiosk, QPoint(8, 8))
+    assert not kiosk.corner.pending
+    for elsewhere in (QPoint(CORNER_PX + 40, 8), QPoint(8, kiosk.height() // 2)):
+        press(qtbot, kiosk, elsewhere)
+        assert not kiosk.corner.pending
+        release(qtbot, kiosk, elsewhere)
+    assert not kiosk.pin_pad.isVisible()
+
+
+@pytest.fixture
+def answers(monkeypatch):
+    """What the administrator types at the two prompts, and the prompts they saw."""
+    given: list[str] = []
+    prompts: list[str] = []
+
+    def ask(prompt: str = "", stream=None) -> str:
+        prompts.append(prompt)
+        return given.pop(0)
+
+    monkeypatch.setattr(getpass, "getpass", ask)
+    return given, prompts
+
+
+def test_set_kiosk_pin_asks_twice_and_writes_a_hash_that_verifies(tmp_path, answers, capsys):
+    given, prompts = answers
+    config = tmp_path / "kiosk.toml"
+    config.write_text("# Waiting room\nkiosk = true\n", encoding="utf-8")
+    given += [PIN, PIN]
+    assert main(["ketamine-viewer", "--set-kiosk-pin", "--config", str(config)]) == 0
+    assert len(prompts) == 2
+    text = config.read_text(encoding="utf-8")
+    assert PIN not in text and text.startswith("# Waiting room\nkiosk = true\n")
+    loaded = load_config(config)
+    assert loaded.problems == () and verify_pin(PIN, loaded.config.pin_hash)
+    assert str(config) in capsys.readouterr().out
+
+
+@pytest.mark.parametrize(
+    ("typed", "words"),
+    [([PIN, "1357"], "the two PINs differ"), (["12", "12"], "4 to 12 digits"), (["12ab", "12ab"], "digits only")],
+)
+def test_set_kiosk_pin_refuses_and_changes_nothing(tmp_path, answers, capsys, typed, words):
+    given, _ = answers
+    config = tmp_path / "kiosk.toml"
+    config.write_text("kiosk = true\n", encoding="utf-8")
+    given += typed
+    assert main(["ketamine-viewer", "--set-kiosk-pin", "--config", str(config)]) == 2
+    assert words in capsys.readouterr().err
+    assert config.read_text(encoding="utf-8") == "kiosk = true\n"
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="drives a real terminal (pty)")
+def test_set_kiosk_pin_does_not_echo_the_pin_on_a_terminal(tmp_path):
+    import pty
+    import select
+    import subprocess
+
+    config = tmp_path / "kiosk.toml"
+    leader, follower = pty.openpty()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "viewer", "--set-kiosk-pin", "--config", str(config)],
+        stdin=follower,
+        stdout=follower,
+        stderr=follower,
+        cwd=os.path.dirname(os.path.dirname(os.path.dirname(os.path.dirname(__file__)))),
+        start_new_session=True,
+    )
+    os.close(follower)
+    seen = b""
+
+    def read_until(marker: bytes) -> None:
+        nonlocal seen
+        while marker not in seen:
+            ready, _, _ = select.select([leader], [], [], 30)
+            assert ready, f"no {marker!r} in {seen!r}"
+            seen += os.read(leader, 1024)
+
+    read_until(b"New kiosk PIN")
+    os.write(leader, b"97531\n")
+    read_until(b"same PIN again")
+    os.write(leader, b"97531\n")
+    read_until(b"is set in")
+    assert process.wait(timeout=30) == 0
+    os.close(leader)
+    assert b"97531" not in seen
+    assert verify_pin("97531", load_config(config).config.pin_hash)

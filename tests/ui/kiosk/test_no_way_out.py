@@ -1,0 +1,261 @@
+"""A visitor cannot leave kiosk mode or reach a file: by key, window manager, dialog, menu, drop or link."""
+
+from __future__ import annotations
+
+import pytest
+
+from PySide6.QtCore import QMimeData, QObject, QPoint, QPointF, Qt, QUrl, Slot
+from PySide6.QtGui import QAction, QContextMenuEvent, QDesktopServices, QDropEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QMenu, QMenuBar, QMessageBox, QToolBar
+
+from tests.ui.kiosk.conftest import click_link
+from viewer.core.article import parse_article
+from viewer.core.render import ArticleRenderer, RenderedArticle
+from viewer.ui.kiosk.links import kiosk_allows
+
+Key, Mod = Qt.Key, Qt.KeyboardModifier
+LEAVING_KEYS = [
+    ("Alt+F4", Key.Key_F4, Mod.AltModifier),
+    ("Ctrl+Q", Key.Key_Q, Mod.ControlModifier),
+    ("Ctrl+W", Key.Key_W, Mod.ControlModifier),
+    ("Escape", Key.Key_Escape, Mod.NoModifier),
+    ("F11", Key.Key_F11, Mod.NoModifier),
+    ("Ctrl+O", Key.Key_O, Mod.ControlModifier),
+    ("Ctrl+P", Key.Key_P, Mod.ControlModifier),
+    ("Alt+Left", Key.Key_Left, Mod.AltModifier),
+    ("Meta+D", Key.Key_D, Mod.MetaModifier),
+    ("Ctrl+Shift+Q", Key.Key_Q, Mod.ControlModifier | Mod.ShiftModifier),
+]
+
+
+def visible_windows(kiosk) -> list:
+    return [
+        w for w in QApplication.topLevelWidgets() if w.isVisible() and w is not kiosk and w.windowType() != Qt.WindowType.ToolTip
+    ]
+
+
+def still_a_kiosk(kiosk) -> bool:
+    return kiosk.isVisible() and kiosk.isFullScreen() and kiosk.main.isVisible() and kiosk.main.parent() is kiosk
+
+
+@pytest.fixture
+def escapes(kiosk):
+    """What a feature added later could bind these keys to: quit, close, leave full screen, open a file dialog."""
+    happened: list[str] = []
+    main = kiosk.main
+    for name, key, modifiers in LEAVING_KEYS:
+        action = QAction(name, main, shortcut=QKeySequence(modifiers | key))
+        action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
+        action.triggered.connect(lambda _=False, name=name: happened.append(name))
+        main.addAction(action)
+    QShortcut(QKeySequence("B"), main, activated=lambda: happened.append("B"))  # a plain-key shortcut too
+    return happened
+
+
+@pytest.mark.parametrize(("name", "key", "modifiers"), LEAVING_KEYS, ids=[k[0] for k in LEAVING_KEYS])
+def test_each_leaving_key_is_refused_and_the_kiosk_stays_full_screen(qtbot, kiosk, escapes, monkeypatch, name, key, modifiers):
+    asked_for_files = []
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: asked_for_files.append(a) or ("", ""))
+    for target in (kiosk.main.article_view, kiosk.main.filter_edit, kiosk.main.section_tree, kiosk):
+        target.setFocus()
+        qtbot.keyClick(target, key, modifiers)
+    assert escapes == [], f"{name} reached a shortcut"
+    assert still_a_kiosk(kiosk)
+    assert asked_for_files == [] and visible_windows(kiosk) == []
+
+
+def test_the_same_keys_do_reach_shortcuts_outside_kiosk_mode(qtbot, kiosk, escapes):
+    """The check above can fail: with the kiosk's filter off, the bound keys fire."""
+    kiosk.policy.uninstall()
+    qtbot.keyClick(kiosk.main.article_view, Key.Key_W, Mod.ControlModifier)
+    qtbot.keyClick(kiosk.main.article_view, Key.Key_B)
+    assert escapes == ["Ctrl+W", "B"]
+    kiosk.policy.install()
+
+
+def test_typing_and_moving_still_work(qtbot, kiosk):
+    qtbot.mouseClick(kiosk.main.filter_edit, Qt.MouseButton.LeftButton)
+    qtbot.keyClicks(kiosk.main.filter_edit, "Nasal spray")
+    qtbot.keyClick(kiosk.main.filter_edit, Key.Key_Backspace)
+    assert kiosk.main.filter_edit.text() == "Nasal spra"
+    before = kiosk.main.article_view.verticalScrollBar().value()
+    qtbot.keyClick(kiosk.main.article_view, Key.Key_PageDown)
+    assert kiosk.main.article_view.verticalScrollBar().value() > before
+
+
+def test_escape_hides_the_keyboard_then_clears_the_search(qtbot, kiosk):
+    qtbot.mouseClick(kiosk.main.filter_edit, Qt.MouseButton.LeftButton)
+    assert kiosk.keyboard.isVisible()
+    qtbot.keyClicks(kiosk.main.filter_edit, "nasal")
+    qtbot.keyClick(kiosk.main.filter_edit, Key.Key_Escape)
+    assert not kiosk.keyboard.isVisible() and kiosk.main.filter_edit.text() == "nasal"
+    qtbot.keyClick(kiosk.main.filter_edit, Key.Key_Escape)
+    assert kiosk.main.filter_edit.text() == "" and still_a_kiosk(kiosk)
+
+
+def test_closing_the_window_is_refused(qtbot, kiosk):
+    assert kiosk.close() is False
+    assert still_a_kiosk(kiosk)
+
+
+@pytest.mark.parametrize("shrink", ["showNormal", "showMinimized", "showMaximized"])
+def test_leaving_full_screen_is_undone(qtbot, kiosk, shrink):
+    getattr(kiosk, shrink)()
+    qtbot.waitUntil(lambda: kiosk.isFullScreen() and kiosk.isVisible())
+
+
+def test_no_menu_bar_tool_bar_or_status_bar_shows(qtbot, kiosk):
+    assert [bar for bar in kiosk.findChildren(QMenuBar) if bar.isVisible()] == []
+    assert not kiosk.main.statusBar().isVisible()
+    tool_bar = kiosk.main.addToolBar("Added later")  # a feature that adds a tool bar is hidden as it shows
+    tool_bar.addAction("Open…")
+    assert not tool_bar.isVisible()
+    assert [bar for bar in kiosk.findChildren(QToolBar) if bar.isVisible()] == []
+
+
+def test_a_dialog_or_message_from_anywhere_is_closed_at_once(qtbot, kiosk):
+    answer = QMessageBox.question(kiosk.main, "Open it in your browser?", "https://example.org")
+    assert answer != QMessageBox.StandardButton.Yes  # a modal question returns refused, without anyone answering
+    assert QFileDialog.getOpenFileName(kiosk.main, "Open an article")[0] == ""
+    dialog = QFileDialog(kiosk.main)
+    dialog.open()
+    qtbot.waitUntil(lambda: not dialog.isVisible())
+    box = QMessageBox(QMessageBox.Icon.Information, "About", "<a href='https://example.org'>site</a>", parent=kiosk.main)
+    box.show()
+    qtbot.waitUntil(lambda: not box.isVisible())
+    assert visible_windows(kiosk) == [] and still_a_kiosk(kiosk)
+    qtbot.waitUntil(kiosk.notice.isVisible)
+    assert kiosk.notice.text() == "That does not open on this screen."
+
+
+def test_the_dialog_check_can_fail(qtbot, kiosk):
+    kiosk.policy.uninstall()
+    dialog = QDialog(kiosk.main)
+    dialog.show()
+    assert visible_windows(kiosk) == [dialog]
+    dialog.close()
+    kiosk.policy.install()
+
+
+def test_context_menus_do_not_open(qtbot, kiosk):
+    opened = []
+    for widget in (kiosk.main.article_view.viewport(), kiosk.main.filter_edit, kiosk.main.section_tree.viewport(), kiosk.main):
+        event = QContextMenuEvent(QContextMenuEvent.Reason.Mouse, QPoint(10, 10), widget.mapToGlobal(QPoint(10, 10)))
+        QApplication.sendEvent(widget, event)
+        opened += [w for w in QApplication.topLevelWidgets() if isinstance(w, QMenu) and w.isVisible()]
+    assert opened == []
+
+
+def test_a_dropped_file_is_not_opened(qtbot, kiosk, write_article):
+    other = write_article("# Another article\n\nText.\n", "other.md")
+    title = kiosk.main.article.title
+    for widget in (kiosk.main, kiosk.main.article_view.viewport(), kiosk.main.filter_edit):
+        data = QMimeData()
+        data.setUrls([QUrl.fromLocalFile(str(other))])
+        drop = QDropEvent(QPointF(20, 20), Qt.DropAction.CopyAction, data, Qt.MouseButton.LeftButton, Mod.NoModifier)
+        QApplication.sendEvent(widget, drop)
+        assert not drop.isAccepted()
+    assert kiosk.main.article.title == title and kiosk.main.filter_edit.text() == ""
+
+
+class UrlSpy(QObject):
+    """Stands in for the browser, mail program and file manager."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.opened: list[str] = []
+
+    @Slot(QUrl)
+    def open_url(self, url: QUrl) -> None:
+        self.opened.append(url.toString())
+
+
+LINKS = """# Links
+
+[the dosing part](#dosing), [a guideline](https://example.org/guideline), [plain web](http://example.org/),
+[write to us](mailto:team@example.org).
+
+## Dosing
+
+Start low.
+"""
+# Links to files that today's sanitizer drops: put in the pane directly, as a later Markdown feature may let them through.
+FILE_LINKS = ["leaflet.md", "../secret.md", "/etc/x.md", "file:///etc/passwd"]
+
+
+@pytest.fixture
+def link_kiosk(open_kiosk, write_article, tmp_path):
+    write_article("# Leaflet\n\nShort.\n", "leaflet.md")
+    (tmp_path.parent / "secret.md").write_text("# Secret\n", encoding="utf-8")
+    article = parse_article(LINKS)
+    article.path = write_article(LINKS, "links.md")
+    kiosk = open_kiosk(article)
+    rendered = ArticleRenderer().render(article)
+    extra = "".join(f'<p><a href="{href}">file link {n}</a></p>' for n, href in enumerate(FILE_LINKS))
+    html = rendered.html.replace("</body>", extra + "</body>")
+    kiosk.main.article_view.show_article(RenderedArticle(html, rendered.anchors), tmp_path, kiosk.main.article_stylesheet)
+    return kiosk
+
+
+@pytest.fixture
+def url_spy(qapp):
+    spy = UrlSpy()
+    for scheme in ("http", "https", "mailto", "file"):
+        QDesktopServices.setUrlHandler(scheme, spy, "open_url")
+    yield spy.opened
+    for scheme in ("http", "https", "mailto", "file"):
+        QDesktopServices.unsetUrlHandler(scheme)
+
+
+@pytest.mark.parametrize("href", ["https://example.org/guideline", "http://example.org/", "mailto:team@example.org"])
+def test_a_link_out_does_not_open_and_says_so(qtbot, link_kiosk, url_spy, href):
+    click_link(qtbot, link_kiosk.main.article_view, href)
+    qtbot.waitUntil(link_kiosk.notice.isVisible)
+    assert link_kiosk.notice.text() == "Links to other sites do not open on this screen."
+    assert url_spy == [] and visible_windows(link_kiosk) == []
+
+
+def test_a_link_out_of_the_folder_does_not_open(qtbot, link_kiosk, url_spy):
+    for href in ("../secret.md", "/etc/x.md", "file:///etc/passwd"):
+        link_kiosk.notice.hide()
+        click_link(qtbot, link_kiosk.main.article_view, href)
+        assert link_kiosk.notice.isVisible() and link_kiosk.notice.text() == "This link does not open on this screen."
+    assert link_kiosk.main.article.title == "Links" and url_spy == [] and visible_windows(link_kiosk) == []
+
+
+def test_a_link_to_a_section_still_works(qtbot, link_kiosk, url_spy):
+    click_link(qtbot, link_kiosk.main.article_view, "#dosing")
+    qtbot.waitUntil(lambda: link_kiosk.main.article_view.current_anchor == "dosing")
+    assert not link_kiosk.notice.isVisible() and url_spy == []
+
+
+def test_asking_the_system_to_open_an_address_is_refused(qtbot, kiosk):
+    for url in ("https://example.org", "file:///etc/passwd", "mailto:a@b.org"):
+        QDesktopServices.openUrl(QUrl(url))
+    assert kiosk.notice.isVisible() and kiosk.notice.text() == "Links to other sites do not open on this screen."
+
+
+def test_which_article_links_the_kiosk_allows(tmp_path):
+    folder = tmp_path / "kiosk"
+    (folder / "more").mkdir(parents=True)
+    for name in ("a.md", "more/b.md", "more/c.txt"):
+        (folder / name).write_text("# x\n", encoding="utf-8")
+    (tmp_path / "outside.md").write_text("# x\n", encoding="utf-8")
+    (folder / "sneaky.md").symlink_to(tmp_path / "outside.md")
+    allowed = {
+        "#dosing": True,
+        "a.md": True,
+        "more/b.md#part": True,
+        "more/../a.md": True,
+        "more%2Fb.md": True,
+        "more/c.txt": False,
+        "../outside.md": False,
+        "sneaky.md": False,
+        "missing.md": False,
+        f"file://{folder}/a.md": False,
+        str(folder / "a.md"): False,
+        "https://example.org/a.md": False,
+        "//example.org/a.md": False,
+    }
+    assert {href: kiosk_allows(href, folder, folder) for href in allowed} == allowed
+    assert kiosk_allows("b.md", folder / "more", folder) and not kiosk_allows("../../outside.md", folder / "more", folder)

@@ -1,0 +1,92 @@
+"""The kiosk's part of the command line: whether to start kiosk mode, on what, and setting the administrator's PIN.
+
+Kiosk mode never ends on the desktop or in a traceback: a configuration or article that cannot be
+read gives the defaults (or the bundled article) and a problem to show, not an exit.
+"""
+
+from __future__ import annotations
+
+import getpass
+import sys
+import warnings
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from viewer.core.article import Article
+from viewer.core.errors import ArticleError
+from viewer.core.kiosk_config import ConfigWriteError, KioskConfig, load_config, set_pin_hash, site_config_path
+from viewer.core.kiosk_pin import PinError, check_pin, hash_pin
+from viewer.core.loader import load_article
+from viewer.core.resources import DEFAULT_ARTICLE, resource_path
+
+EXIT_OK, EXIT_FAILURE, EXIT_BAD_INPUT = 0, 1, 2
+
+
+class KioskUsageError(Exception):
+    """A kiosk option used where it means nothing."""
+
+
+@dataclass(frozen=True)
+class KioskPlan:
+    """What kiosk mode starts with: the article, the settings, and the problems to show the administrator."""
+
+    article: Article
+    config: KioskConfig
+    problems: tuple[str, ...]
+
+
+def plan_kiosk(kiosk: str | None, path: Path | None, config_path: Path | None, idle_reset: int | None) -> KioskPlan | None:
+    """The kiosk to start for these options, or None for the ordinary window.
+
+    *kiosk* is the ``--kiosk`` option: None when absent, "" without a path. Kiosk mode starts with
+    ``--kiosk``, or with a configuration that says ``kiosk = true`` (or that cannot be parsed: a
+    screen meant to be locked stays locked).
+    """
+    loaded = load_config(config_path)
+    if kiosk is None and not loaded.wants_kiosk:
+        if idle_reset is not None:
+            raise KioskUsageError("--idle-reset works only in kiosk mode (--kiosk, or kiosk = true in the configuration)")
+        return None
+    config = loaded.config if idle_reset is None else replace(loaded.config, idle_seconds=idle_reset)
+    problems = list(loaded.problems)
+    article = _kiosk_article(Path(kiosk) if kiosk else path or loaded.article_path(), problems)
+    return KioskPlan(article, config, tuple(problems))
+
+
+def _kiosk_article(path: Path | None, problems: list[str]) -> Article:
+    bundled = resource_path(DEFAULT_ARTICLE)
+    if path is not None:
+        try:
+            return load_article(path)
+        except ArticleError as error:
+            problems.append(f"the kiosk's article cannot be shown ({error}); the bundled article is shown instead")
+    return load_article(bundled)
+
+
+def set_kiosk_pin(prog: str, config_path: Path | None) -> int:
+    """Ask for a PIN twice without echo and keep its hash in the configuration; return the exit status."""
+    path = config_path or site_config_path()
+    try:
+        pin = _ask("New kiosk PIN (4 to 12 digits): ")
+        check_pin(pin)
+        if _ask("The same PIN again: ") != pin:
+            raise PinError("the two PINs differ")
+    except (EOFError, KeyboardInterrupt):
+        print(f"{prog}: no PIN was given; nothing was changed", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except PinError as error:
+        print(f"{prog}: {error}; nothing was changed", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    try:
+        set_pin_hash(path, hash_pin(pin))
+    except ConfigWriteError as error:
+        print(f"{prog}: {error}", file=sys.stderr)
+        return EXIT_FAILURE
+    print(f"The kiosk PIN is set in {path}. Restart the kiosk for it to take effect.")
+    return EXIT_OK
+
+
+def _ask(prompt: str) -> str:
+    with warnings.catch_warnings():  # a PIN piped in has no terminal to hide it on, and needs none
+        warnings.simplefilter("ignore", getpass.GetPassWarning)
+        return getpass.getpass(prompt)
