@@ -120,6 +120,24 @@ def test_the_on_screen_keyboard_types_into_the_search_box(qtbot, kiosk):
     assert set(kiosk.keyboard.keys) >= set("abcdefghijklmnopqrstuvwxyz0123456789") | {"Space", "⌫", "Clear", "Done"}
 
 
+def test_the_count_of_what_was_found_shows_above_the_keyboard(qtbot, kiosk):
+    qtbot.mouseClick(kiosk.main.filter_edit, Qt.MouseButton.LeftButton)
+    for name in "spray":
+        qtbot.mouseClick(kiosk.keyboard.keys[name], Qt.MouseButton.LeftButton)
+    status = kiosk.main.navigation.status_label
+    qtbot.waitUntil(status.isVisible)
+    assert "match" in status.text()
+    assert status.mapTo(kiosk, QPoint(0, status.height())).y() <= kiosk.keyboard.y()
+
+
+def test_a_touch_elsewhere_puts_the_keyboard_away_and_still_does_what_it_touched(qtbot, kiosk):
+    qtbot.mouseClick(kiosk.main.filter_edit, Qt.MouseButton.LeftButton)
+    assert kiosk.keyboard.isVisible()
+    chip_name, chip = next(iter(kiosk.main.keyword_bar.chips.items()))
+    tap(qtbot, kiosk, center_of(chip, kiosk))
+    assert not kiosk.keyboard.isVisible() and kiosk.main.keyword_bar.selected() == [chip_name]
+
+
 def test_the_help_strip_stays_visible_over_every_screen(qtbot, open_kiosk):
     kiosk = open_kiosk(help_text=HELP, begin=False)
     strip = kiosk.help_strip

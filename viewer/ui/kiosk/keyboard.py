@@ -78,10 +78,10 @@ class OnScreenKeyboard(QWidget):
         for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
             QApplication.sendEvent(self.target, QKeyEvent(kind, key, Qt.KeyboardModifier.NoModifier, text))
 
-    def open_below(self, stage: QWidget) -> None:
-        """Show the keyboard just under the search box, inside *stage* (in this keyboard's parent's coordinates)."""
+    def open_below(self, stage: QWidget, leave_room: int = 0) -> None:
+        """Show the keyboard under the search box, *leave_room* pixels lower, inside *stage* (a sibling of it)."""
         parent = self.parentWidget()
-        below = self.target.mapTo(parent, QPoint(0, self.target.height() + _GAP_PX))
+        below = self.target.mapTo(parent, QPoint(0, self.target.height() + _GAP_PX + leave_room))
         area = stage.geometry()
         width = min(max(self.sizeHint().width(), 720), area.width() - 24)
         height = self.sizeHint().height()
@@ -89,15 +89,23 @@ class OnScreenKeyboard(QWidget):
         y = min(below.y(), area.bottom() - height - 12)
         self.setGeometry(x, y, width, height)
         self.raise_()
-        self.show()
+        if not self.isVisible():
+            self.show()
+            QApplication.instance().installEventFilter(self)  # a touch anywhere else puts it away
 
     def close_keyboard(self) -> None:
         if self.isVisible():
+            QApplication.instance().removeEventFilter(self)
             self.hide()
             self.closed.emit()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        # A touch on the search box opens the keyboard under it; the box itself still takes the touch.
-        if watched is self.target and event.type() == QEvent.Type.MouseButtonPress and not self.isVisible():
-            self.openingRequested.emit()
+        if event.type() != QEvent.Type.MouseButtonPress or not isinstance(watched, QWidget):
+            return False
+        on_the_box = watched is self.target or self.target.isAncestorOf(watched)
+        if not self.isVisible():
+            if on_the_box:  # a touch on the search box opens the keyboard; the box itself still takes the touch
+                self.openingRequested.emit()
+        elif not on_the_box and watched is not self and not self.isAncestorOf(watched):
+            self.close_keyboard()  # and the touch goes on to what it touched, as on a phone
         return False

@@ -160,6 +160,7 @@ class KioskWindow(QWidget):
         if not self._active:
             return
         self._active = False
+        self.keyboard.close_keyboard()
         for watcher in (self.policy, self.idle, self.corner):
             watcher.uninstall()
         if self.config.hide_cursor:
@@ -254,7 +255,11 @@ class KioskWindow(QWidget):
 
     def _on_keyboard_wanted(self) -> None:
         if not self.start_screen.isVisible() and not self.pin_pad.isVisible():
-            self.keyboard.open_below(self.main)
+            self._open_keyboard()
+
+    def _open_keyboard(self) -> None:
+        # Room for the line under the search box that counts what was found, so it shows above the keys.
+        self.keyboard.open_below(self.main, self.main.navigation.status_label.sizeHint().height())
 
     def _on_print(self) -> None:
         self.print_button.setEnabled(False)
@@ -276,7 +281,7 @@ class KioskWindow(QWidget):
         if watched is self.main and event.type() in (QEvent.Type.Resize, QEvent.Type.Move):
             self._place_overlays()
             if self.keyboard.isVisible():
-                self.keyboard.open_below(self.main)
+                self._open_keyboard()
         return False
 
     def paintEvent(self, event: QPaintEvent) -> None:
