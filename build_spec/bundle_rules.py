@@ -29,7 +29,7 @@ EXCLUDED_PYTHON_MODULES = [
     "tkinter",  # another GUI toolkit with its own Tcl/Tk libraries
     "ssl",  # the viewer never opens a connection; its OpenSSL libraries weigh 5 MB
     "_ssl",
-    "_hashlib",  # hashlib falls back to its built-in digests without OpenSSL
+    # (_hashlib stays, with OpenSSL's libcrypto: the kiosk PIN's hashlib.scrypt exists only there.)
     "bz2",  # zipfile and tarfile treat these compressors as optional; articles are plain files
     "_bz2",
     "lzma",

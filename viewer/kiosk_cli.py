@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import getpass
 import sys
-import warnings
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -87,6 +86,11 @@ def set_kiosk_pin(prog: str, config_path: Path | None) -> int:
 
 
 def _ask(prompt: str) -> str:
-    with warnings.catch_warnings():  # a PIN piped in has no terminal to hide it on, and needs none
-        warnings.simplefilter("ignore", getpass.GetPassWarning)
+    """A line typed at a terminal without echo, or read from a pipe (a set-up script can pipe the PIN in)."""
+    if sys.stdin is not None and sys.stdin.isatty():
         return getpass.getpass(prompt)
+    print(prompt, end="", file=sys.stderr, flush=True)
+    line = sys.stdin.readline() if sys.stdin is not None else ""
+    if not line:
+        raise EOFError
+    return line.rstrip("\r\n")

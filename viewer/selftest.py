@@ -46,9 +46,11 @@ def _check_everything() -> str:
         raise SelfTestFailure(f"rendered text lacks the headings {missing}")
     query, hits = _search_first_keyword(article)
     _check_render_worker()
+    _check_kiosk_pin_hashing()
     return (
         f"version {__version__}, {len(names)} resources, article '{article.title}' with {len(article.sections)} sections"
-        f" rendered to {len(shown_text)} characters, search for '{query}' found {hits} sections, render worker answers"
+        f" rendered to {len(shown_text)} characters, search for '{query}' found {hits} sections, render worker answers,"
+        " kiosk PIN hashing works"
     )
 
 
@@ -62,6 +64,18 @@ def _check_render_worker() -> None:
         worker.close()
     if reply.html != "<p><em>checked</em></p>":
         raise SelfTestFailure(f"the render worker did not answer as expected ({reply.problem or reply.html!r})")
+
+
+def _check_kiosk_pin_hashing() -> None:
+    """hashlib.scrypt comes with OpenSSL only: a bundle without it could not keep a kiosk PIN."""
+    from viewer.core.kiosk_pin import hash_pin, verify_pin
+
+    try:
+        pin_hash = hash_pin("2468")
+    except AttributeError as error:
+        raise SelfTestFailure(f"the kiosk PIN cannot be hashed ({error})") from None
+    if not verify_pin("2468", pin_hash) or verify_pin("1357", pin_hash):
+        raise SelfTestFailure("the kiosk PIN hash does not verify")
 
 
 def _search_first_keyword(article: Article) -> tuple[str, int]:

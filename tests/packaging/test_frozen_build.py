@@ -110,6 +110,29 @@ def test_packaged_program_prints_the_outline_offline(package, built, tmp_path):
     assert not (tmp_path / "run" / "cwd").joinpath("build").exists()  # wrote nothing where it was started
 
 
+def test_packaged_program_keeps_a_kiosk_pin_and_starts_kiosk_mode_offline(built, tmp_path):
+    """The kiosk needs OpenSSL's scrypt, its style sheet and the print module, all from the bundle."""
+    from viewer.core.kiosk_config import load_config
+    from viewer.core.kiosk_pin import verify_pin
+
+    program, config = str(built.bundle / project.APP_ID), tmp_path / "kiosk.toml"
+    config.write_text("# the waiting room\nidle_seconds = 90\n", encoding="utf-8")
+    home = tmp_path / "home"
+    home.mkdir()
+    environment = {**smoke._minimal_environment(home), "QT_QPA_PLATFORM": "offscreen", "XDG_CONFIG_DIRS": str(tmp_path)}
+    run = [*smoke.network_isolation(), program, "--config", str(config)]
+    pin = subprocess.run(
+        [*run, "--set-kiosk-pin"], input="2468\n2468\n", env=environment, capture_output=True, text=True, timeout=120
+    )
+    assert pin.returncode == 0, pin.stderr
+    assert verify_pin("2468", load_config(config).config.pin_hash) and "2468" not in config.read_text(encoding="utf-8")
+    kiosk = subprocess.run(
+        [*run, "--kiosk", "--quit-after-first-paint"], env=environment, capture_output=True, text=True, timeout=120
+    )
+    assert kiosk.returncode == 0 and "Traceback" not in kiosk.stderr, kiosk.stderr[-3000:]
+    assert not (home / ".config").exists(), "kiosk mode wrote settings"
+
+
 def _unpacked_program(package: str, built: Built, folder: Path) -> Path:
     if package == "deb":
         return smoke.unpack_deb(built.deb, folder / "root")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import getpass
+import io
 import os
 import sys
 
@@ -107,43 +107,37 @@ def test_a_short_press_or_a_press_elsewhere_does_not(qtbot, open_kiosk):
     assert not kiosk.pin_pad.isVisible()
 
 
-@pytest.fixture
-def answers(monkeypatch):
-    """What the administrator types at the two prompts, and the prompts they saw."""
-    given: list[str] = []
-    prompts: list[str] = []
-
-    def ask(prompt: str = "", stream=None) -> str:
-        prompts.append(prompt)
-        return given.pop(0)
-
-    monkeypatch.setattr(getpass, "getpass", ask)
-    return given, prompts
+def pipe_in(monkeypatch, *lines: str) -> None:
+    """The PIN piped in, as a set-up script would give it (a terminal is tried with a real one below)."""
+    monkeypatch.setattr("sys.stdin", io.StringIO("".join(f"{line}\n" for line in lines)))
 
 
-def test_set_kiosk_pin_asks_twice_and_writes_a_hash_that_verifies(tmp_path, answers, capsys):
-    given, prompts = answers
+def test_set_kiosk_pin_asks_twice_and_writes_a_hash_that_verifies(tmp_path, monkeypatch, capsys):
     config = tmp_path / "kiosk.toml"
     config.write_text("# Waiting room\nkiosk = true\n", encoding="utf-8")
-    given += [PIN, PIN]
+    pipe_in(monkeypatch, PIN, PIN)
     assert main(["ketamine-viewer", "--set-kiosk-pin", "--config", str(config)]) == 0
-    assert len(prompts) == 2
     text = config.read_text(encoding="utf-8")
     assert PIN not in text and text.startswith("# Waiting room\nkiosk = true\n")
     loaded = load_config(config)
     assert loaded.problems == () and verify_pin(PIN, loaded.config.pin_hash)
-    assert str(config) in capsys.readouterr().out
+    out, err = capsys.readouterr()
+    assert str(config) in out and "New kiosk PIN" in err and "same PIN again" in err and PIN not in out + err
 
 
 @pytest.mark.parametrize(
     ("typed", "words"),
-    [([PIN, "1357"], "the two PINs differ"), (["12", "12"], "4 to 12 digits"), (["12ab", "12ab"], "digits only")],
+    [
+        ([PIN, "1357"], "the two PINs differ"),
+        (["12", "12"], "4 to 12 digits"),
+        (["12ab", "12ab"], "digits only"),
+        ([PIN], "no PIN was given"),
+    ],
 )
-def test_set_kiosk_pin_refuses_and_changes_nothing(tmp_path, answers, capsys, typed, words):
-    given, _ = answers
+def test_set_kiosk_pin_refuses_and_changes_nothing(tmp_path, monkeypatch, capsys, typed, words):
     config = tmp_path / "kiosk.toml"
     config.write_text("kiosk = true\n", encoding="utf-8")
-    given += typed
+    pipe_in(monkeypatch, *typed)
     assert main(["ketamine-viewer", "--set-kiosk-pin", "--config", str(config)]) == 2
     assert words in capsys.readouterr().err
     assert config.read_text(encoding="utf-8") == "kiosk = true\n"
