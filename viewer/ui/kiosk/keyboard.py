@@ -16,6 +16,7 @@ _SPECIAL_KEYS = {
 }
 _COLUMNS = 20
 _GAP_PX = 6
+NARROWEST_PX = 600  # keys wide enough for a fingertip, and as little of the article covered as that allows
 
 
 class OnScreenKeyboard(QWidget):
@@ -83,7 +84,7 @@ class OnScreenKeyboard(QWidget):
         parent = self.parentWidget()
         below = self.target.mapTo(parent, QPoint(0, self.target.height() + _GAP_PX + leave_room))
         area = stage.geometry()
-        width = min(max(self.sizeHint().width(), 720), area.width() - 24)
+        width = min(max(self.sizeHint().width(), self.target.width(), NARROWEST_PX), area.width() - 24)
         height = self.sizeHint().height()
         x = max(area.left() + 12, min(below.x(), area.right() - 12 - width))
         y = min(below.y(), area.bottom() - height - 12)

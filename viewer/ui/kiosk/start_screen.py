@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QMouseEvent
+from PySide6.QtGui import QMouseEvent, QResizeEvent
 from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
 
 from viewer.core.article import Article
+
+TEXT_WIDTH_PX = 1100
 
 
 class StartScreen(QWidget):
@@ -40,8 +42,13 @@ class StartScreen(QWidget):
     def _label(self, name: str) -> QLabel:
         label = QLabel(objectName=name, wordWrap=True, alignment=Qt.AlignmentFlag.AlignCenter)
         label.setTextFormat(Qt.TextFormat.PlainText)  # from the article: never markup
-        label.setMaximumWidth(1100)
         return label
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        # Lines no longer than a reader's eye can follow: wide screens get wide margins, not long lines.
+        side = max(64, (self.width() - TEXT_WIDTH_PX) // 2)
+        self.layout().setContentsMargins(side, 48, side, 48)
+        super().resizeEvent(event)
 
     def show_for(self, article: Article) -> None:
         """Cover the viewer with *article*'s title and summary."""

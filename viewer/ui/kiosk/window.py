@@ -120,6 +120,8 @@ class KioskWindow(QWidget):
         row.addWidget(self.help_strip, 1)
         row.addWidget(self.print_button)
         row.addWidget(self.start_again)
+        self.start_again.ensurePolished()  # its size from the kiosk style sheet
+        bottom.setMinimumHeight(self.start_again.sizeHint().height() + 16)  # the same height with the button hidden
         column = QVBoxLayout(self)
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(0)
@@ -138,6 +140,7 @@ class KioskWindow(QWidget):
         self.corner.longPressed.connect(self.open_pin_pad)
         self.pin_pad.accepted.connect(self.leave)
         self.keyboard.openingRequested.connect(self._on_keyboard_wanted)
+        self.start_screen.begun.connect(lambda: self.start_again.setVisible(True))
         self.start_again.clicked.connect(self.reset_to_start)
         self.print_button.clicked.connect(self._on_print)
         self._print_timer.timeout.connect(lambda: self.print_button.setEnabled(True))
@@ -193,6 +196,7 @@ class KioskWindow(QWidget):
         self.idle.disarm()
         if self.config.start_screen:
             self.start_screen.show_for(main.article)
+            self.start_again.setVisible(False)  # it is the start already
             self._place_overlays()
 
     def _close_everything_open(self) -> None:
@@ -272,6 +276,12 @@ class KioskWindow(QWidget):
     def _current_folder(self) -> Path | None:
         return self.main.article.path.parent if self.main.article.path else None
 
+    def _share_the_width(self) -> None:
+        """The section tree takes a third of a wide screen: titles read in full, and rows are easy to hit."""
+        width = self.main.splitter.width()
+        tree = max(360, min(width // 3, 640))
+        self.main.splitter.setSizes([tree, width - tree])
+
     def _place_overlays(self) -> None:
         stage = self.main.geometry()
         for overlay in (self.start_screen, self.countdown, self.pin_pad):
@@ -280,6 +290,8 @@ class KioskWindow(QWidget):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.main and event.type() in (QEvent.Type.Resize, QEvent.Type.Move):
             self._place_overlays()
+            if event.type() == QEvent.Type.Resize:
+                self._share_the_width()
             if self.keyboard.isVisible():
                 self._open_keyboard()
         return False
