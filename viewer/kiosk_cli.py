@@ -63,34 +63,61 @@ def _kiosk_article(path: Path | None, problems: list[str]) -> Article:
 
 
 def set_kiosk_pin(prog: str, config_path: Path | None) -> int:
-    """Ask for a PIN twice without echo and keep its hash in the configuration; return the exit status."""
+    """Ask for a PIN twice without echo and keep its hash in the configuration; return the exit status.
+
+    From a terminal (or a pipe) it asks there; a program with no terminal at all (the windowed
+    Windows program started from a shortcut or a prompt) asks in a small window and answers in one.
+    """
     path = config_path or site_config_path()
+    windowed = sys.stdin is None
     try:
-        pin = _ask("New kiosk PIN (4 to 12 digits): ")
-        check_pin(pin)
-        if _ask("The same PIN again: ") != pin:
-            raise PinError("the two PINs differ")
+        pin = _pin_from_a_window(path) if windowed else _pin_from_the_terminal()
     except (EOFError, KeyboardInterrupt):
-        print(f"{prog}: no PIN was given; nothing was changed", file=sys.stderr)
-        return EXIT_BAD_INPUT
+        return _answer(prog, "no PIN was given; nothing was changed", EXIT_BAD_INPUT, windowed)
     except PinError as error:
-        print(f"{prog}: {error}; nothing was changed", file=sys.stderr)
-        return EXIT_BAD_INPUT
+        return _answer(prog, f"{error}; nothing was changed", EXIT_BAD_INPUT, windowed)
     try:
         set_pin_hash(path, hash_pin(pin))
     except ConfigWriteError as error:
-        print(f"{prog}: {error}", file=sys.stderr)
-        return EXIT_FAILURE
-    print(f"The kiosk PIN is set in {path}. Restart the kiosk for it to take effect.")
-    return EXIT_OK
+        return _answer(prog, str(error), EXIT_FAILURE, windowed)
+    return _answer(prog, f"The kiosk PIN is set in {path}. Restart the kiosk for it to take effect.", EXIT_OK, windowed)
+
+
+def _pin_from_the_terminal() -> str:
+    pin = _ask("New kiosk PIN (4 to 12 digits): ")
+    check_pin(pin)
+    if _ask("The same PIN again: ") != pin:
+        raise PinError("the two PINs differ")
+    return pin
+
+
+def _pin_from_a_window(path: Path) -> str:
+    from viewer.ui.kiosk.pin_dialog import ask_pin_in_a_window
+
+    pin = ask_pin_in_a_window(str(path))
+    if pin is None:
+        raise EOFError
+    return pin
+
+
+def _answer(prog: str, text: str, status: int, windowed: bool) -> int:
+    if status == EXIT_OK:
+        print(text)
+    else:
+        print(f"{prog}: {text}", file=sys.stderr)
+    if windowed:
+        from viewer.ui.kiosk.pin_dialog import tell_in_a_window
+
+        tell_in_a_window(text, ok=status == EXIT_OK)
+    return status
 
 
 def _ask(prompt: str) -> str:
     """A line typed at a terminal without echo, or read from a pipe (a set-up script can pipe the PIN in)."""
-    if sys.stdin is not None and sys.stdin.isatty():
+    if sys.stdin.isatty():
         return getpass.getpass(prompt)
     print(prompt, end="", file=sys.stderr, flush=True)
-    line = sys.stdin.readline() if sys.stdin is not None else ""
+    line = sys.stdin.readline()
     if not line:
         raise EOFError
     return line.rstrip("\r\n")

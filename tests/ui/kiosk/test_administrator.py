@@ -178,3 +178,37 @@ def test_set_kiosk_pin_does_not_echo_the_pin_on_a_terminal(tmp_path):
     os.close(leader)
     assert b"97531" not in seen
     assert verify_pin("97531", load_config(config).config.pin_hash)
+
+
+def test_with_no_terminal_the_pin_is_asked_in_a_window(qtbot, tmp_path, monkeypatch):
+    """The windowed Windows program has no stdin: the PIN is typed twice into a dialog, hidden."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QLineEdit, QMessageBox
+
+    from viewer.ui.kiosk.pin_dialog import SetPinDialog
+
+    monkeypatch.setattr("sys.stdin", None)
+    config = tmp_path / "kiosk.toml"
+    seen: list[str] = []
+
+    def answer_the_windows():
+        window = QApplication.activeModalWidget()
+        if isinstance(window, SetPinDialog):
+            assert window.first.echoMode() == QLineEdit.EchoMode.Password
+            qtbot.keyClicks(window.first, PIN)
+            qtbot.keyClicks(window.second, "1357")
+            qtbot.keyClick(window.second, Qt.Key.Key_Return)
+            seen.append(window.problem.text())
+            window.second.clear()
+            qtbot.keyClicks(window.second, PIN)
+            qtbot.keyClick(window.second, Qt.Key.Key_Return)
+        elif isinstance(window, QMessageBox):
+            seen.append(window.text())
+            window.accept()
+            return
+        QTimer.singleShot(20, answer_the_windows)
+
+    QTimer.singleShot(20, answer_the_windows)
+    assert main(["ketamine-viewer", "--set-kiosk-pin", "--config", str(config)]) == 0
+    assert seen[0] == "The two PINs differ." and seen[-1].startswith(f"The kiosk PIN is set in {config}")
+    assert verify_pin(PIN, load_config(config).config.pin_hash)

@@ -230,3 +230,26 @@ def test_the_configured_text_size_is_kept_through_a_reset(qtbot, open_kiosk, siz
     kiosk.reset_to_start()
     assert (kiosk.main.article_view.font().pointSizeF(), kiosk.main.article_stylesheet) == before
     assert f"font-size: {size:.4g}pt" in kiosk.main.article_stylesheet
+
+
+def test_on_a_small_touch_screen_the_keyboard_never_covers_the_search_box(qtbot, bundled_article):
+    """A 7-inch 800 x 480 screen: the compact style, and the chips make way while typing."""
+    from viewer.core.kiosk_config import KioskConfig
+    from viewer.ui.kiosk.window import KioskTimes, build_kiosk
+
+    kiosk = build_kiosk(bundled_article, KioskConfig(kiosk=True), [], KioskTimes(60_000, 60_000))
+    qtbot.addWidget(kiosk)
+    kiosk.resize(800, 480)
+    kiosk.show()
+    qtbot.waitExposed(kiosk)
+    assert kiosk.property("compact") is True
+    edit, bar = kiosk.main.filter_edit, kiosk.main.keyword_bar
+    qtbot.mouseClick(edit, Qt.MouseButton.LeftButton)
+    assert kiosk.keyboard.isVisible() and not bar.isVisible()
+    box = edit.rect().translated(edit.mapTo(kiosk, QPoint(0, 0)))
+    assert not box.intersects(kiosk.keyboard.geometry())
+    assert kiosk.keyboard.geometry().bottom() <= kiosk.main.geometry().bottom()
+    qtbot.mouseClick(kiosk.keyboard.keys["Done"], Qt.MouseButton.LeftButton)
+    assert bar.isVisible()
+    rows = {chip.y() for chip in bar.chips.values()}
+    assert all(chip.height() >= TOUCH_PX for chip in bar.chips.values()) and len(rows) <= 3

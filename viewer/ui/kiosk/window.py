@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QCursor, QPaintEvent, QTextCursor
+from PySide6.QtGui import QCloseEvent, QCursor, QPaintEvent, QResizeEvent, QTextCursor
 from PySide6.QtWidgets import QApplication, QHBoxLayout, QPushButton, QToolTip, QVBoxLayout, QWidget
 
 from viewer.core.article import Article
@@ -35,6 +35,7 @@ from viewer.ui.main_window import MainWindow
 log = logging.getLogger("viewer.kiosk")
 
 KIOSK_STYLESHEET = "style/kiosk.qss"
+COMPACT_BELOW = (1024, 720)  # a screen narrower or lower than this gets the compact style (kiosk.qss)
 
 
 @dataclass(frozen=True)
@@ -72,6 +73,7 @@ class KioskWindow(QWidget):
     def __init__(self, main: MainWindow, config: KioskConfig, problems: list[str], times: KioskTimes) -> None:
         super().__init__(None, Qt.WindowType.FramelessWindowHint | Qt.WindowType.WindowStaysOnTopHint)
         self._active = self._leaving = self._painted = False
+        self._chips_hidden_for_typing = False
         self.setObjectName("kioskWindow")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
         self.setMouseTracking(True)  # so that a mouse moved anywhere counts as a visitor still there
@@ -140,6 +142,7 @@ class KioskWindow(QWidget):
         self.corner.longPressed.connect(self.open_pin_pad)
         self.pin_pad.accepted.connect(self.leave)
         self.keyboard.openingRequested.connect(self._on_keyboard_wanted)
+        self.keyboard.closed.connect(self._on_keyboard_closed)
         self.start_screen.begun.connect(lambda: self.start_again.setVisible(True))
         self.start_again.clicked.connect(self.reset_to_start)
         self.print_button.clicked.connect(self._on_print)
@@ -263,7 +266,24 @@ class KioskWindow(QWidget):
 
     def _open_keyboard(self) -> None:
         # Room for the line under the search box that counts what was found, so it shows above the keys.
-        self.keyboard.open_below(self.main, self.main.navigation.status_label.sizeHint().height())
+        room = self.main.navigation.status_label.sizeHint().height()
+        if not self._keyboard_fits_below(room) and self.main.keyword_bar.isVisible():
+            # A low screen: the chips make way while typing, so the keys never cover the search box.
+            self._chips_hidden_for_typing = True
+            self.main.keyword_bar.hide()
+            self.main.centralWidget().layout().activate()
+        self.keyboard.open_below(self.main, room)
+
+    def _keyboard_fits_below(self, room: int) -> bool:
+        edit = self.main.filter_edit
+        bottom = edit.mapTo(self, edit.rect().bottomLeft()).y() + room + self.keyboard.sizeHint().height() + 24
+        return bottom <= self.main.geometry().bottom()
+
+    def _on_keyboard_closed(self) -> None:
+        if self._chips_hidden_for_typing:
+            self._chips_hidden_for_typing = False
+            bar = self.main.keyword_bar
+            bar.setVisible(bool(bar.chips))
 
     def _on_print(self) -> None:
         self.print_button.setEnabled(False)
@@ -275,6 +295,14 @@ class KioskWindow(QWidget):
 
     def _current_folder(self) -> Path | None:
         return self.main.article.path.parent if self.main.article.path else None
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        compact = self.width() < COMPACT_BELOW[0] or self.height() < COMPACT_BELOW[1]
+        if compact != bool(self.property("compact")):
+            self.setProperty("compact", compact)
+            for widget in (self, self.main):  # style sheets are applied again for the [compact] rules
+                widget.setStyleSheet(widget.styleSheet())
 
     def _share_the_width(self) -> None:
         """The section tree takes a third of a wide screen: titles read in full, and rows are easy to hit."""
