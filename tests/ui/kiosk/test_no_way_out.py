@@ -128,6 +128,13 @@ def test_a_dialog_or_message_from_anywhere_is_closed_at_once(qtbot, kiosk):
     assert kiosk.notice.text() == "That does not open on this screen."
 
 
+def test_the_viewers_own_warnings_close_without_a_notice_for_the_visitor(qtbot, kiosk, write_article):
+    path = write_article("# Leaflet\n\n## Part\n\nText.\n", "leaflet.md")
+    kiosk.main.watcher.vanished.emit(path)  # the file watcher: the article was deleted
+    qtbot.waitUntil(lambda: visible_windows(kiosk) == [])
+    assert not kiosk.notice.isVisible() and still_a_kiosk(kiosk)
+
+
 def test_the_dialog_check_can_fail(qtbot, kiosk):
     kiosk.policy.uninstall()
     dialog = QDialog(kiosk.main)

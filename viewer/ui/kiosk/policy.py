@@ -12,7 +12,7 @@ from functools import partial
 
 from PySide6.QtCore import QEvent, QKeyCombination, QObject, Qt, QTimer, QUrl, Signal, Slot
 from PySide6.QtGui import QDesktopServices, QKeyEvent, QKeySequence, QShortcutEvent
-from PySide6.QtWidgets import QApplication, QDialog, QDockWidget, QMenuBar, QStatusBar, QToolBar, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QDockWidget, QMenuBar, QMessageBox, QStatusBar, QToolBar, QWidget
 
 log = logging.getLogger("viewer.kiosk")
 
@@ -149,7 +149,8 @@ class KioskPolicy(QObject):
         widget.setWindowOpacity(0.0)  # not even for the moment before it closes
         # After the show: a dialog's exec() must have started its loop for reject() to end it.
         QTimer.singleShot(0, widget, partial(close_window, widget))
-        self.refused.emit("That does not open on this screen.")
+        if not _is_a_problem_report(widget):  # the viewer's own warnings are for the log, not for a visitor
+            self.refused.emit("That does not open on this screen.")
 
 
 def key_allowed(event: QKeyEvent) -> bool:
@@ -158,6 +159,10 @@ def key_allowed(event: QKeyEvent) -> bool:
         return False
     text = event.text()
     return event.key() in ALLOWED_KEYS or (bool(text) and text.isprintable())
+
+
+def _is_a_problem_report(widget: QWidget) -> bool:
+    return isinstance(widget, QMessageBox) and widget.icon() in (QMessageBox.Icon.Warning, QMessageBox.Icon.Critical)
 
 
 def close_window(widget: QWidget) -> None:
