@@ -9,16 +9,13 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
-from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QCursor, QPaintEvent, QResizeEvent, QTextCursor
+from PySide6.QtGui import QCloseEvent, QCursor, QPaintEvent, QResizeEvent
 from PySide6.QtWidgets import QApplication, QHBoxLayout, QPushButton, QToolTip, QVBoxLayout, QWidget
 
 from viewer.core.article import Article
-from viewer.core.errors import ArticleError
 from viewer.core.kiosk_config import KioskConfig
-from viewer.core.loader import load_article
 from viewer.core.resources import ARTICLE_STYLESHEET, read_resource_text
 from viewer.ui.kiosk.banners import Notice, help_strip, problem_banner
 from viewer.ui.kiosk.idle import IdleCountdown, IdleWatcher
@@ -28,8 +25,8 @@ from viewer.ui.kiosk.pin_pad import LONG_PRESS_MS, CornerPress, PinPad
 from viewer.ui.kiosk.policy import KioskPolicy, close_window
 from viewer.ui.kiosk.printing import PRINT_PAUSE_MS, print_document
 from viewer.ui.kiosk.start_screen import StartScreen
-from viewer.ui.kiosk.text_size import base_zoom_step, scaled_stylesheet
-from viewer.ui.kiosk.touch import scroll_by_finger, stop_scrolling
+from viewer.ui.kiosk.text_size import scaled_stylesheet
+from viewer.ui.kiosk.viewer_state import ViewerState
 from viewer.ui.main_window import MainWindow
 
 log = logging.getLogger("viewer.kiosk")
@@ -73,15 +70,12 @@ class KioskWindow(QWidget):
     def __init__(self, main: MainWindow, config: KioskConfig, problems: list[str], times: KioskTimes) -> None:
         super().__init__(None, Qt.WindowType.FramelessWindowHint | Qt.WindowType.WindowStaysOnTopHint)
         self._active = self._leaving = self._painted = False
-        self._chips_hidden_for_typing = False
         self.setObjectName("kioskWindow")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
         self.setMouseTracking(True)  # so that a mouse moved anywhere counts as a visitor still there
         self.setWindowTitle(main.windowTitle())
         self.config, self.times, self.main = config, times, main
-        self._start_article = main.article
-        view = main.article_view
-        self._base_zoom = base_zoom_step(view.font().pointSizeF() - view.zoom_step, config.text_size)
+        self.viewer = ViewerState(main, config.text_size)
         self._print_timer = QTimer(self, singleShot=True, interval=PRINT_PAUSE_MS)
         kiosk_qss = read_resource_text(KIOSK_STYLESHEET)
         self.setStyleSheet(kiosk_qss)
@@ -100,9 +94,7 @@ class KioskWindow(QWidget):
         self.policy = KioskPolicy(self)
         self.idle = IdleWatcher(times.idle_ms, self)
         self.corner = CornerPress(self, times.long_press_ms)
-        self.link_gate = LinkGate(main.article_view, self._kiosk_folder(), self._current_folder)
-        for area in (main.article_view, main.section_tree):
-            scroll_by_finger(area)
+        self.link_gate = LinkGate(main.article_view, self.viewer.kiosk_folder, self.viewer.current_folder)
         self._connect_signals()
 
     def _embed_main_window(self, kiosk_qss: str) -> None:
@@ -142,7 +134,7 @@ class KioskWindow(QWidget):
         self.corner.longPressed.connect(self.open_pin_pad)
         self.pin_pad.accepted.connect(self.leave)
         self.keyboard.openingRequested.connect(self._on_keyboard_wanted)
-        self.keyboard.closed.connect(self._on_keyboard_closed)
+        self.keyboard.closed.connect(self.viewer.give_back_the_chips)
         self.start_screen.begun.connect(lambda: self.start_again.setVisible(True))
         self.start_again.clicked.connect(self.reset_to_start)
         self.print_button.clicked.connect(self._on_print)
@@ -184,56 +176,22 @@ class KioskWindow(QWidget):
         """Back to how the kiosk started, for the next visitor; nothing of this one is kept."""
         log.info("kiosk reset to its start screen")
         self._close_everything_open()
-        self._show_start_article()
-        main, view, tree = self.main, self.main.article_view, self.main.section_tree
-        main.search.reset()
-        view.zoom_to(self._base_zoom)
-        for area in (view, tree):
-            stop_scrolling(area)
-        cursor = view.textCursor()
-        cursor.movePosition(QTextCursor.MoveOperation.Start)
-        view.setTextCursor(cursor)
-        self._go_to_first_section()
-        main.filter_edit.deselect()
-        main.filter_edit.clearFocus()
+        self.viewer.restore()
         self.idle.disarm()
         if self.config.start_screen:
-            self.start_screen.show_for(main.article)
+            self.start_screen.show_for(self.main.article)
             self.start_again.setVisible(False)  # it is the start already
             self._place_overlays()
 
     def _close_everything_open(self) -> None:
-        self.countdown.stop()
-        self.pin_pad.close_pad()
-        self.keyboard.close_keyboard()
-        self.notice.hide()
+        for overlay_closes in (self.countdown.stop, self.pin_pad.close_pad, self.keyboard.close_keyboard, self.notice.hide):
+            overlay_closes()
         QToolTip.hideText()
         while (popup := QApplication.activePopupWidget()) is not None:
             popup.close()
         for widget in QApplication.topLevelWidgets():
             if widget is not self and widget.isVisible() and widget.windowType() != Qt.WindowType.ToolTip:
                 close_window(widget)
-
-    def _show_start_article(self) -> None:
-        start = self._start_article
-        if self.main.article.path == start.path and self.main.article.path is not None:
-            return
-        try:  # read afresh: the administrator may have updated the file meanwhile
-            article = load_article(start.path) if start.path else start
-        except ArticleError as error:
-            log.warning("the start article cannot be read again (%s); showing it as it was", error)
-            article = start
-        self.main.show_article(article)
-
-    def _go_to_first_section(self) -> None:
-        main, tree, view = self.main, self.main.section_tree, self.main.article_view
-        tree.expandAll()
-        if main.article.sections:
-            tree.setCurrentIndex(tree.model().index(0, 0))
-            view.scroll_to_section(main.article.sections[0].anchor)
-        tree.scrollToTop()
-        for bar in (view.verticalScrollBar(), view.horizontalScrollBar(), tree.horizontalScrollBar()):
-            bar.setValue(bar.minimum())
 
     def open_pin_pad(self) -> None:
         """The administrator's way out (also when no PIN is set: it says so)."""
@@ -266,12 +224,9 @@ class KioskWindow(QWidget):
 
     def _open_keyboard(self) -> None:
         # Room for the line under the search box that counts what was found, so it shows above the keys.
-        room = self.main.navigation.status_label.sizeHint().height()
-        if not self._keyboard_fits_below(room) and self.main.keyword_bar.isVisible():
-            # A low screen: the chips make way while typing, so the keys never cover the search box.
-            self._chips_hidden_for_typing = True
-            self.main.keyword_bar.hide()
-            self.main.centralWidget().layout().activate()
+        room = self.viewer.status_line_height()
+        if not self._keyboard_fits_below(room):
+            self.viewer.hide_the_chips()  # a low screen: the keys must never cover the search box
         self.keyboard.open_below(self.main, room)
 
     def _keyboard_fits_below(self, room: int) -> bool:
@@ -279,22 +234,10 @@ class KioskWindow(QWidget):
         bottom = edit.mapTo(self, edit.rect().bottomLeft()).y() + room + self.keyboard.sizeHint().height() + 24
         return bottom <= self.main.geometry().bottom()
 
-    def _on_keyboard_closed(self) -> None:
-        if self._chips_hidden_for_typing:
-            self._chips_hidden_for_typing = False
-            bar = self.main.keyword_bar
-            bar.setVisible(bool(bar.chips))
-
     def _on_print(self) -> None:
         self.print_button.setEnabled(False)
         self._print_timer.start()
         self.notice.tell(print_document(self.main.article_view.document()), self.main)
-
-    def _kiosk_folder(self) -> Path | None:
-        return self._start_article.path.parent if self._start_article.path else None
-
-    def _current_folder(self) -> Path | None:
-        return self.main.article.path.parent if self.main.article.path else None
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
@@ -303,12 +246,6 @@ class KioskWindow(QWidget):
             self.setProperty("compact", compact)
             for widget in (self, self.main):  # style sheets are applied again for the [compact] rules
                 widget.setStyleSheet(widget.styleSheet())
-
-    def _share_the_width(self) -> None:
-        """The section tree takes a third of a wide screen: titles read in full, and rows are easy to hit."""
-        width = self.main.splitter.width()
-        tree = max(360, min(width // 3, 640))
-        self.main.splitter.setSizes([tree, width - tree])
 
     def _place_overlays(self) -> None:
         stage = self.main.geometry()
@@ -319,7 +256,7 @@ class KioskWindow(QWidget):
         if watched is self.main and event.type() in (QEvent.Type.Resize, QEvent.Type.Move):
             self._place_overlays()
             if event.type() == QEvent.Type.Resize:
-                self._share_the_width()
+                self.viewer.share_the_width()
             if self.keyboard.isVisible():
                 self._open_keyboard()
         return False
