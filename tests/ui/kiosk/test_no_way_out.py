@@ -266,3 +266,44 @@ def test_which_article_links_the_kiosk_allows(tmp_path):
     }
     assert {href: kiosk_allows(href, folder, folder) for href in allowed} == allowed
     assert kiosk_allows("b.md", folder / "more", folder) and not kiosk_allows("../../outside.md", folder / "more", folder)
+
+
+SWEEP_KEYS = [getattr(Key, f"Key_F{n}") for n in range(1, 13) if n != 3] + [
+    Key.Key_A, Key.Key_C, Key.Key_N, Key.Key_O, Key.Key_P, Key.Key_Q, Key.Key_S, Key.Key_T, Key.Key_V, Key.Key_W, Key.Key_X,
+    Key.Key_0, Key.Key_Plus, Key.Key_Minus, Key.Key_Tab, Key.Key_Backspace, Key.Key_Delete, Key.Key_Home, Key.Key_Left,
+    Key.Key_Return, Key.Key_Space, Key.Key_Escape, Key.Key_Menu, Key.Key_Print, Key.Key_Back, Key.Key_HomePage,
+]  # fmt: skip
+SWEEP_MODIFIERS = [
+    Mod.NoModifier, Mod.ShiftModifier, Mod.ControlModifier, Mod.AltModifier, Mod.MetaModifier,
+    Mod.ControlModifier | Mod.ShiftModifier, Mod.ControlModifier | Mod.AltModifier, Mod.AltModifier | Mod.ShiftModifier,
+]  # fmt: skip
+
+
+def test_a_sweep_of_keys_and_chords_fires_no_shortcut(qtbot, kiosk, monkeypatch):
+    """Whatever a later feature binds to these, nothing fires (F3 is the search's own, tried below)."""
+    fired: list[str] = []
+    for key in SWEEP_KEYS:
+        for modifiers in SWEEP_MODIFIERS:
+            name = QKeySequence(modifiers | key).toString()
+            action = QAction(name, kiosk.main, shortcut=QKeySequence(modifiers | key))
+            action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
+            action.triggered.connect(lambda _=False, name=name: fired.append(name))
+            kiosk.main.addAction(action)
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: pytest.fail("a file dialog was asked for"))
+    for key in SWEEP_KEYS:
+        for modifiers in SWEEP_MODIFIERS:
+            qtbot.keyClick(kiosk.main.article_view, key, modifiers)
+    assert fired == []
+    assert still_a_kiosk(kiosk) and visible_windows(kiosk) == []
+
+
+def test_f3_still_steps_through_the_hits(qtbot, kiosk):
+    qtbot.keyClicks(kiosk.main.filter_edit, "ketamine")
+    qtbot.keyClick(kiosk.main.filter_edit, Key.Key_Return)
+    qtbot.waitUntil(lambda: kiosk.main.search.result is not None)
+    view = kiosk.main.article_view
+    places = [view.verticalScrollBar().value()]
+    for _ in range(6):
+        qtbot.keyClick(view, Key.Key_F3)
+        places.append(view.verticalScrollBar().value())
+    assert len(set(places)) > 1, "F3 moved to other hits"
