@@ -113,6 +113,21 @@ def test_no_menu_bar_tool_bar_or_status_bar_shows(qtbot, kiosk):
     assert [bar for bar in kiosk.findChildren(QToolBar) if bar.isVisible()] == []
 
 
+def test_only_the_listed_buttons_of_the_viewer_show(qtbot, kiosk):
+    from PySide6.QtWidgets import QCheckBox, QPushButton
+
+    added = [QPushButton("Bookmark this section", kiosk.main.navigation), QCheckBox("Remember", kiosk.main.navigation)]
+    for button in added:
+        kiosk.main.navigation.layout().addWidget(button)
+        button.show()
+    assert [button.isVisible() for button in added] == [False, False]
+    assert all(chip.isVisible() for chip in kiosk.main.keyword_bar.chips.values())
+    qtbot.keyClicks(kiosk.main.filter_edit, "zzzzqq")
+    qtbot.keyClick(kiosk.main.filter_edit, Key.Key_Return)
+    qtbot.waitUntil(lambda: kiosk.main.navigation.showing_empty_state)
+    assert kiosk.main.navigation.clear_button.isVisible()
+
+
 def test_a_dialog_or_message_from_anywhere_is_closed_at_once(qtbot, kiosk):
     answer = QMessageBox.question(kiosk.main, "Open it in your browser?", "https://example.org")
     assert answer != QMessageBox.StandardButton.Yes  # a modal question returns refused, without anyone answering

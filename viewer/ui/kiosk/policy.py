@@ -12,7 +12,20 @@ from functools import partial
 
 from PySide6.QtCore import QEvent, QKeyCombination, QObject, Qt, QTimer, QUrl, Signal, Slot
 from PySide6.QtGui import QDesktopServices, QKeyEvent, QKeySequence, QShortcutEvent
-from PySide6.QtWidgets import QApplication, QDialog, QDockWidget, QMenuBar, QMessageBox, QStatusBar, QToolBar, QWidget
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractSpinBox,
+    QApplication,
+    QComboBox,
+    QDialog,
+    QDockWidget,
+    QLineEdit,
+    QMenuBar,
+    QMessageBox,
+    QStatusBar,
+    QToolBar,
+    QWidget,
+)
 
 log = logging.getLogger("viewer.kiosk")
 
@@ -60,6 +73,11 @@ _REFUSED_EVENTS = frozenset(
 )
 HIDDEN_PARTS = (QMenuBar, QToolBar, QDockWidget, QStatusBar)
 """Parts of a main window a kiosk never shows: menus, tool bars, side panels, the status bar."""
+CONTROLS = (QAbstractButton, QComboBox, QAbstractSpinBox)
+ALLOWED_CONTROLS = frozenset({"keywordChip", "clearFilterButton"})
+"""The viewer's buttons a visitor may press, by object name: the topic chips and "Clear the filter" (and the
+search box's own clear button). Any other control the viewer shows is hidden in kiosk mode: a button added
+later (a bookmark, an export) must be named here to appear."""
 REFUSED_URL_SCHEMES = ("http", "https", "mailto", "file", "ftp", "ftps", "sftp", "smb", "ssh", "tel", "sms", "data", "javascript")
 
 
@@ -76,9 +94,9 @@ class KioskPolicy(QObject):
     escapePressed = Signal()
     refused = Signal(str)
 
-    def __init__(self, window: QWidget) -> None:
+    def __init__(self, window: QWidget, viewer: QWidget) -> None:
         super().__init__(window)
-        self._window = window
+        self._window, self._viewer = window, viewer
         self._handlers = {kind: self._on_key for kind in _KEY_EVENTS}
         self._handlers.update({kind: self._refuse_event for kind in _REFUSED_EVENTS})
         self._handlers[QEvent.Type.Shortcut] = self._on_shortcut
@@ -135,11 +153,19 @@ class KioskPolicy(QObject):
     def _on_show(self, watched: QObject, _event: QEvent) -> bool:
         if not isinstance(watched, QWidget):
             return False
-        if isinstance(watched, HIDDEN_PARTS):
+        if isinstance(watched, HIDDEN_PARTS) or self._unlisted_control(watched):
             watched.hide()
         elif watched.isWindow() and not self._window_allowed(watched):
             self._refuse_window(watched)
         return False
+
+    def _unlisted_control(self, widget: QWidget) -> bool:
+        if not isinstance(widget, CONTROLS) or widget.objectName() in ALLOWED_CONTROLS:
+            return False
+        if not self._viewer.isAncestorOf(widget):
+            return False  # the kiosk's own keys and buttons
+        parent = widget.parentWidget()
+        return not isinstance(parent, QLineEdit)  # a line edit's own clear button
 
     def _window_allowed(self, widget: QWidget) -> bool:
         return widget is self._window or widget.windowType() == Qt.WindowType.ToolTip

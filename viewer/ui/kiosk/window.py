@@ -91,7 +91,7 @@ class KioskWindow(QWidget):
         self.keyboard = OnScreenKeyboard(self, main.filter_edit)
         self.pin_pad = PinPad(self, config.pin_hash)
         self.notice = Notice(self)
-        self.policy = KioskPolicy(self)
+        self.policy = KioskPolicy(self, main)
         self.idle = IdleWatcher(times.idle_ms, self)
         self.corner = CornerPress(self, times.long_press_ms)
         self.link_gate = LinkGate(main.article_view, self.viewer.kiosk_folder, self.viewer.current_folder)
