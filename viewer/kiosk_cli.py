@@ -38,11 +38,12 @@ def plan_kiosk(kiosk: str | None, path: Path | None, config_path: Path | None, i
     """The kiosk to start for these options, or None for the ordinary window.
 
     *kiosk* is the ``--kiosk`` option: None when absent, "" without a path. Kiosk mode starts with
-    ``--kiosk``, or with a configuration that says ``kiosk = true`` (or that cannot be parsed: a
-    screen meant to be locked stays locked).
+    ``--kiosk``, or with a configuration that says ``kiosk = true``, or with one that cannot be parsed,
+    or with one named by ``--config`` that cannot be read: a screen meant to be locked stays locked.
     """
     loaded = load_config(config_path)
-    if kiosk is None and not loaded.wants_kiosk:
+    named_but_unread = config_path is not None and not loaded.parsed  # meant for a kiosk, whatever it says
+    if kiosk is None and not loaded.wants_kiosk and not named_but_unread:
         if idle_reset is not None:
             raise KioskUsageError("--idle-reset works only in kiosk mode (--kiosk, or kiosk = true in the configuration)")
         return None

@@ -87,6 +87,8 @@ def test_idle_reset_without_kiosk_mode_is_a_usage_error():
         plan_kiosk(None, None, None, 60)
 
 
-def test_a_named_configuration_that_is_missing_is_reported(tmp_path):
-    plan = plan_kiosk("", None, tmp_path / "nope.toml", None)
-    assert plan.config == KioskConfig() and "nope.toml: cannot be read (no such file)" in plan.problems[0]
+def test_a_named_configuration_that_is_missing_starts_the_kiosk_and_is_reported(tmp_path):
+    for flag in ("", None):  # --config with a mistyped name was meant for a kiosk, with --kiosk or without
+        plan = plan_kiosk(flag, None, tmp_path / "nope.toml", None)
+        assert plan is not None and plan.config == KioskConfig()
+        assert "nope.toml: cannot be read (no such file)" in plan.problems[0]
