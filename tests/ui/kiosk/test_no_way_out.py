@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QMenu, QMenuBa
 
 from tests.ui.kiosk.conftest import click_link
 from viewer.core.article import parse_article
-from viewer.core.render import ArticleRenderer, RenderedArticle
+from viewer.core.render import ArticleRenderer
 from viewer.ui.kiosk.links import kiosk_allows
 
 Key, Mod = Qt.Key, Qt.KeyboardModifier
@@ -215,7 +215,8 @@ def link_kiosk(open_kiosk, write_article, tmp_path):
     rendered = ArticleRenderer().render(article)
     extra = "".join(f'<p><a href="{href}">file link {n}</a></p>' for n, href in enumerate(FILE_LINKS))
     html = rendered.html.replace("</body>", extra + "</body>")
-    kiosk.main.article_view.show_article(RenderedArticle(html, rendered.anchors), tmp_path, kiosk.main.article_stylesheet)
+    view = kiosk.main.article_view
+    view.set_document(html, rendered.anchors, tmp_path, view.document().defaultStyleSheet())
     return kiosk
 
 
@@ -247,7 +248,7 @@ def test_a_link_out_of_the_folder_does_not_open(qtbot, link_kiosk, url_spy):
 
 def test_a_link_to_a_section_still_works(qtbot, link_kiosk, url_spy):
     click_link(qtbot, link_kiosk.main.article_view, "#dosing")
-    qtbot.waitUntil(lambda: link_kiosk.main.article_view.current_anchor == "dosing")
+    qtbot.waitUntil(lambda: link_kiosk.main.article_view.reading.current_anchor == "dosing")
     assert not link_kiosk.notice.isVisible() and url_spy == []
 
 

@@ -94,7 +94,7 @@ def test_a_finger_drag_scrolls_the_tree_and_a_tap_still_opens_a_section(qtbot, o
     stop_scrolling(tree)  # a tap on a list still gliding only stops it, as on a phone
     click_row(qtbot, tree, "Part 3")
     qtbot.waitUntil(lambda: tree.currentIndex().data() == "Part 3")
-    qtbot.waitUntil(lambda: kiosk.main.article_view.current_anchor == tree.currentIndex().data(ANCHOR_ROLE))
+    qtbot.waitUntil(lambda: kiosk.main.article_view.reading.current_anchor == tree.currentIndex().data(ANCHOR_ROLE))
 
 
 def test_the_on_screen_keyboard_types_into_the_search_box(qtbot, kiosk):
@@ -226,10 +226,11 @@ def test_with_no_printer_the_visitor_is_told(qtbot, open_kiosk, monkeypatch):
 @pytest.mark.parametrize("size", [12, 22])
 def test_the_configured_text_size_is_kept_through_a_reset(qtbot, open_kiosk, size):
     kiosk = open_kiosk(text_size=size)
-    before = kiosk.main.article_view.font().pointSizeF(), kiosk.main.article_stylesheet
+    view = kiosk.main.article_view
+    before = view.font().pointSizeF(), view.document().defaultStyleSheet()
     kiosk.reset_to_start()
-    assert (kiosk.main.article_view.font().pointSizeF(), kiosk.main.article_stylesheet) == before
-    assert f"font-size: {size:.4g}pt" in kiosk.main.article_stylesheet
+    assert (view.font().pointSizeF(), view.document().defaultStyleSheet()) == before
+    assert f"font-size: {size:.4g}pt" in view.document().defaultStyleSheet()
 
 
 def test_on_a_small_touch_screen_the_keyboard_never_covers_the_search_box(qtbot, bundled_article):

@@ -73,14 +73,15 @@ class ViewerState:
         tree.expandAll()
         if main.article.sections:
             tree.setCurrentIndex(tree.model().index(0, 0))
-            view.scroll_to_section(main.article.sections[0].anchor)
+            main.scroll_to_section(main.article.sections[0].anchor)
         tree.scrollToTop()
         for bar in (view.verticalScrollBar(), view.horizontalScrollBar(), tree.horizontalScrollBar()):
             bar.setValue(bar.minimum())
 
     def status_line_height(self) -> int:
-        """The height of the line under the search box that counts what was found."""
-        return self.main.navigation.status_label.sizeHint().height()
+        """The room the line under the search box that counts what was found takes, with the gap above it."""
+        navigation = self.main.navigation
+        return max(navigation.layout().spacing(), 0) + navigation.status_label.sizeHint().height()
 
     def hide_the_chips(self) -> None:
         """Make room under the search box on a low screen, while the keyboard is up."""

@@ -28,10 +28,12 @@ from viewer.ui.kiosk.start_screen import StartScreen
 from viewer.ui.kiosk.text_size import scaled_stylesheet
 from viewer.ui.kiosk.viewer_state import ViewerState
 from viewer.ui.main_window import MainWindow
+from viewer.ui.window_actions import keep_only
 
 log = logging.getLogger("viewer.kiosk")
 
 KIOSK_STYLESHEET = "style/kiosk.qss"
+KEPT_COMMANDS = {"find_next", "find_previous"}  # F3 and Shift+F3; every other command of the window is off
 COMPACT_BELOW = (1024, 720)  # a screen narrower or lower than this gets the compact style (kiosk.qss)
 
 
@@ -103,6 +105,7 @@ class KioskWindow(QWidget):
         main.setStyleSheet(main.styleSheet() + "\n" + kiosk_qss)  # a widget's own sheet wins over its parent's
         main.setAcceptDrops(False)
         main.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
+        keep_only(main, main.actions, KEPT_COMMANDS)
         main.menuBar().hide()
         main.statusBar().hide()
 
@@ -150,8 +153,9 @@ class KioskWindow(QWidget):
             QApplication.setOverrideCursor(QCursor(Qt.CursorShape.BlankCursor))
         self.showFullScreen()
         self.reset_to_start()
-        # The start screen may hide the article until a visitor touches it: search need not wait for its paint.
-        QTimer.singleShot(0, self, lambda: self.main.search.start_indexing())
+        # The start screen may hide the article until a visitor touches it: rendering the rest (and then the
+        # search index) need not wait for the article's first paint.
+        QTimer.singleShot(0, self, self.main.loader.start)
 
     def deactivate(self) -> None:
         """Give the application back (the administrator left, or a test is done)."""
@@ -169,6 +173,7 @@ class KioskWindow(QWidget):
         log.info("kiosk mode ended by the administrator")
         self._leaving = True
         self.deactivate()
+        self.main.loader.shutdown()  # the render worker process, which the main window ends when it closes
         self.close()
         self.left.emit()
 
