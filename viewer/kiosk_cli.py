@@ -119,6 +119,7 @@ def _ask(prompt: str) -> str:
         return getpass.getpass(prompt)
     print(prompt, end="", file=sys.stderr, flush=True)
     line = sys.stdin.readline()
+    print(file=sys.stderr)  # a piped answer is not echoed: end the prompt's line
     if not line:
         raise EOFError
     return line.rstrip("\r\n")
