@@ -323,3 +323,24 @@ def test_f3_still_steps_through_the_hits(qtbot, kiosk):
         qtbot.keyClick(view, Key.Key_F3)
         places.append(view.verticalScrollBar().value())
     assert len(set(places)) > 1, "F3 moved to other hits"
+
+
+def test_the_bookmarks_tab_is_hidden_and_a_reset_shows_the_sections(qtbot, kiosk):
+    from PySide6.QtWidgets import QTabBar
+
+    assert [bar for bar in kiosk.main.findChildren(QTabBar) if bar.isVisible()] == []
+    kiosk.main.desk.show_bookmarks()  # as the Ctrl+B command would, were it not switched off
+    assert not kiosk.main.navigation.isVisible()
+    kiosk.reset_to_start()
+    assert kiosk.main.navigation.isVisible()
+
+
+def test_the_mouse_back_and_forward_buttons_do_not_walk_the_last_visitors_path(qtbot, kiosk):
+    from tests.ui.helpers import click_row
+
+    click_row(qtbot, kiosk.main.section_tree, "B. Intranasal")
+    click_row(qtbot, kiosk.main.section_tree, "A. Definition")
+    here = kiosk.main.article_view.reading.current_anchor
+    for button in (Qt.MouseButton.BackButton, Qt.MouseButton.ForwardButton, Qt.MouseButton.MiddleButton):
+        qtbot.mouseClick(kiosk.main.article_view.viewport(), button, pos=QPoint(50, 50))
+    assert kiosk.main.article_view.reading.current_anchor == here

@@ -77,6 +77,9 @@ def test_a_whole_visit_leaves_the_user_folders_as_they_were(qtbot, open_kiosk, p
     qtbot.waitUntil(kiosk.start_screen.isVisible, timeout=5000)
     qtbot.mouseClick(kiosk.start_screen, Qt.MouseButton.LeftButton)
     use_the_kiosk_like_a_visitor(qtbot, kiosk)
+    mods = Qt.KeyboardModifier
+    for key, modifiers in ((Qt.Key.Key_D, mods.ControlModifier), (Qt.Key.Key_Plus, mods.ControlModifier)):
+        qtbot.keyClick(kiosk.main.article_view, key, modifiers)  # bookmark, larger text: refused, nothing kept
     press_chord(qtbot, kiosk)
     with qtbot.waitSignal(kiosk.left, timeout=5000):
         tap_pin(qtbot, kiosk, PIN)

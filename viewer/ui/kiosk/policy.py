@@ -11,7 +11,7 @@ import logging
 from functools import partial
 
 from PySide6.QtCore import QEvent, QKeyCombination, QObject, Qt, QTimer, QUrl, Signal, Slot
-from PySide6.QtGui import QDesktopServices, QKeyEvent, QKeySequence, QShortcutEvent
+from PySide6.QtGui import QDesktopServices, QKeyEvent, QKeySequence, QMouseEvent, QShortcutEvent
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractSpinBox,
@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QMenuBar,
     QMessageBox,
     QStatusBar,
+    QTabBar,
     QToolBar,
     QWidget,
 )
@@ -73,11 +74,12 @@ _REFUSED_EVENTS = frozenset(
 )
 HIDDEN_PARTS = (QMenuBar, QToolBar, QDockWidget, QStatusBar)
 """Parts of a main window a kiosk never shows: menus, tool bars, side panels, the status bar."""
-CONTROLS = (QAbstractButton, QComboBox, QAbstractSpinBox)
+CONTROLS = (QAbstractButton, QComboBox, QAbstractSpinBox, QTabBar)
 ALLOWED_CONTROLS = frozenset({"keywordChip", "clearFilterButton"})
 """The viewer's buttons a visitor may press, by object name: the topic chips and "Clear the filter" (and the
-search box's own clear button). Any other control the viewer shows is hidden in kiosk mode: a button added
-later (a bookmark, an export) must be named here to appear."""
+search box's own clear button). Any other control the viewer shows is hidden in kiosk mode, tab bars
+included: a button added later (a bookmark, an export) must be named here to appear."""
+_MOUSE_BUTTON_EVENTS = (QEvent.Type.MouseButtonPress, QEvent.Type.MouseButtonRelease, QEvent.Type.MouseButtonDblClick)
 REFUSED_URL_SCHEMES = ("http", "https", "mailto", "file", "ftp", "ftps", "sftp", "smb", "ssh", "tel", "sms", "data", "javascript")
 
 
@@ -99,6 +101,7 @@ class KioskPolicy(QObject):
         self._window, self._viewer = window, viewer
         self._handlers = {kind: self._on_key for kind in _KEY_EVENTS}
         self._handlers.update({kind: self._refuse_event for kind in _REFUSED_EVENTS})
+        self._handlers.update({kind: self._on_mouse_button for kind in _MOUSE_BUTTON_EVENTS})
         self._handlers[QEvent.Type.Shortcut] = self._on_shortcut
         self._handlers[QEvent.Type.Show] = self._on_show
 
@@ -142,6 +145,10 @@ class KioskPolicy(QObject):
         elif event.type() == QEvent.Type.KeyPress and not event.isAutoRepeat():
             signal.emit()
         return True
+
+    def _on_mouse_button(self, _watched: QObject, event: QMouseEvent) -> bool:
+        # A finger is the left button; the others mean a context menu, a paste, or back and forward.
+        return event.button() != Qt.MouseButton.LeftButton
 
     def _on_shortcut(self, _watched: QObject, event: QShortcutEvent) -> bool:
         return event.key() not in ALLOWED_SHORTCUTS

@@ -10,6 +10,7 @@ import logging
 from pathlib import Path
 
 from PySide6.QtGui import QTextCursor
+from PySide6.QtWidgets import QStackedWidget
 
 from viewer.core.errors import ArticleError
 from viewer.core.loader import load_article
@@ -45,6 +46,7 @@ class ViewerState:
         """The configured article, filter and chips cleared, first section current at the top, no selection."""
         main, view, tree = self.main, self.main.article_view, self.main.section_tree
         self._show_start_article()
+        self._show_the_sections()
         self.give_back_the_chips()
         main.search.reset()
         view.zoom_to(self.base_zoom)
@@ -67,6 +69,14 @@ class ViewerState:
             log.warning("the start article cannot be read again (%s); showing it as it was", error)
             article = start
         self.main.show_article(article)
+
+    def _show_the_sections(self) -> None:
+        """The tab or page that holds the section tree is the one shown (the kiosk hides the tabs themselves)."""
+        page, parent = self.main.navigation, self.main.navigation.parentWidget()
+        while parent is not None and parent is not self.main:
+            if isinstance(parent, QStackedWidget):
+                parent.setCurrentWidget(page)
+            page, parent = parent, parent.parentWidget()
 
     def _go_to_first_section(self) -> None:
         main, tree, view = self.main, self.main.section_tree, self.main.article_view
