@@ -1,4 +1,5 @@
-"""Printing on a kiosk, when the administrator allows it: straight to the default printer, never a dialog.
+"""Printing on a kiosk, when the administrator allows it: a handout of the section being read, straight to the
+default printer, never a dialog.
 
 A print dialog offers "print to file", and a file dialog after it: a way to the disk for a visitor.
 """
@@ -7,7 +8,7 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtGui import QTextDocument
+from viewer.core.article import Article
 
 log = logging.getLogger("viewer.kiosk")
 
@@ -24,12 +25,16 @@ def default_printer() -> object | None:
     return QPrinter(info, QPrinter.PrinterMode.HighResolution)
 
 
-def print_document(document: QTextDocument) -> str:
-    """Print *document* on the default printer; return what to tell the visitor."""
+def print_section(article: Article, anchor: str) -> str:
+    """Print the handout of section *anchor* (with its subsections) on the default printer; return what to tell the visitor."""
     printer = default_printer()
     if printer is None:
         log.warning("printing is allowed but no default printer is set up")
         return "No printer is set up for this screen. Please ask a member of staff."
-    document.print_(printer)
-    log.info("printed the article")
-    return "Your copy is printing."
+    from viewer.core.handout import make_handout
+    from viewer.ui.handout import PagedHandout
+
+    anchors = (anchor,) if article.find(anchor) is not None else ()
+    pages = PagedHandout(make_handout(article, anchors), printer).paint()
+    log.info("printed a %d-page handout", pages)
+    return f"Your copy is printing ({pages} page{'s' if pages != 1 else ''})."

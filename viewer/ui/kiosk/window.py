@@ -23,7 +23,7 @@ from viewer.ui.kiosk.keyboard import OnScreenKeyboard
 from viewer.ui.kiosk.links import LinkGate
 from viewer.ui.kiosk.pin_pad import LONG_PRESS_MS, CornerPress, PinPad
 from viewer.ui.kiosk.policy import KioskPolicy, close_window
-from viewer.ui.kiosk.printing import PRINT_PAUSE_MS, print_document
+from viewer.ui.kiosk.printing import PRINT_PAUSE_MS, print_section
 from viewer.ui.kiosk.start_screen import StartScreen
 from viewer.ui.kiosk.text_size import scaled_stylesheet
 from viewer.ui.kiosk.viewer_state import ViewerState
@@ -85,7 +85,7 @@ class KioskWindow(QWidget):
         self.problems = problem_banner(problems)
         self.help_strip = help_strip(config.help_text)
         self.start_again = QPushButton("Start again", objectName="kioskStartAgain", focusPolicy=Qt.FocusPolicy.NoFocus)
-        self.print_button = QPushButton("Print", objectName="kioskPrint", focusPolicy=Qt.FocusPolicy.NoFocus)
+        self.print_button = QPushButton("Print this section", objectName="kioskPrint", focusPolicy=Qt.FocusPolicy.NoFocus)
         self.print_button.setVisible(config.allow_print)
         self._build_layout()
         self.start_screen = StartScreen(self)
@@ -242,7 +242,7 @@ class KioskWindow(QWidget):
     def _on_print(self) -> None:
         self.print_button.setEnabled(False)
         self._print_timer.start()
-        self.notice.tell(print_document(self.main.article_view.document()), self.main)
+        self.notice.tell(print_section(self.main.article, self.main.article_view.reading.current_anchor), self.main)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
