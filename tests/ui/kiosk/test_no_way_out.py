@@ -126,6 +126,8 @@ def test_only_the_listed_buttons_of_the_viewer_show(qtbot, kiosk):
     qtbot.keyClick(kiosk.main.filter_edit, Key.Key_Return)
     qtbot.waitUntil(lambda: kiosk.main.navigation.showing_empty_state)
     assert kiosk.main.navigation.clear_button.isVisible()
+    suggested = [chip for chip in kiosk.main.findChildren(QPushButton, "suggestionChip") if chip.parentWidget().isVisible()]
+    assert suggested and all(chip.isVisible() and chip.height() >= 44 for chip in suggested)
 
 
 def test_a_dialog_or_message_from_anywhere_is_closed_at_once(qtbot, kiosk):

@@ -252,3 +252,16 @@ def test_on_a_small_touch_screen_the_keyboard_never_covers_the_search_box(qtbot,
     assert bar.isVisible()
     rows = {chip.y() for chip in bar.chips.values()}
     assert all(chip.height() >= TOUCH_PX for chip in bar.chips.values()) and len(rows) <= 3
+
+
+def test_a_suggested_topic_answers_a_tap_on_a_touch_screen(qtbot, kiosk):
+    """The empty state scrolls by finger like the rest, and a tap on a suggested topic still chooses it."""
+    from PySide6.QtWidgets import QPushButton
+
+    qtbot.keyClicks(kiosk.main.filter_edit, "zebra giraffe")
+    qtbot.keyClick(kiosk.main.filter_edit, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: kiosk.main.navigation.showing_empty_state)
+    chip = next(c for c in kiosk.main.findChildren(QPushButton, "suggestionChip") if c.isVisible() and c.text() == "Ketamine")
+    qtbot.mouseClick(chip, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: kiosk.main.keyword_bar.selected() == ["Ketamine"])
+    assert kiosk.main.filter_edit.text() == "" and not kiosk.main.navigation.showing_empty_state

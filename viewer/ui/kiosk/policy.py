@@ -75,10 +75,11 @@ _REFUSED_EVENTS = frozenset(
 HIDDEN_PARTS = (QMenuBar, QToolBar, QDockWidget, QStatusBar)
 """Parts of a main window a kiosk never shows: menus, tool bars, side panels, the status bar."""
 CONTROLS = (QAbstractButton, QComboBox, QAbstractSpinBox, QTabBar)
-ALLOWED_CONTROLS = frozenset({"keywordChip", "clearFilterButton"})
-"""The viewer's buttons a visitor may press, by object name: the topic chips and "Clear the filter" (and the
-search box's own clear button). Any other control the viewer shows is hidden in kiosk mode, tab bars
-included: a button added later (a bookmark, an export) must be named here to appear."""
+ALLOWED_CONTROLS = frozenset({"keywordChip", "clearFilterButton", "suggestionChip"})
+"""The viewer's buttons a visitor may press, by object name: the topic chips, "Clear the filter" and the
+searches and topics suggested when nothing is found (and the search box's own clear button). Any other
+control the viewer shows is hidden in kiosk mode, tab bars included: a button added later (a bookmark, an
+export) must be named here to appear."""
 _MOUSE_BUTTON_EVENTS = (QEvent.Type.MouseButtonPress, QEvent.Type.MouseButtonRelease, QEvent.Type.MouseButtonDblClick)
 REFUSED_URL_SCHEMES = ("http", "https", "mailto", "file", "ftp", "ftps", "sftp", "smb", "ssh", "tel", "sms", "data", "javascript")
 

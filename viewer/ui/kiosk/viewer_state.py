@@ -10,7 +10,7 @@ import logging
 from pathlib import Path
 
 from PySide6.QtGui import QTextCursor
-from PySide6.QtWidgets import QStackedWidget
+from PySide6.QtWidgets import QAbstractScrollArea, QStackedWidget
 
 from viewer.core.errors import ArticleError
 from viewer.core.loader import load_article
@@ -30,7 +30,7 @@ class ViewerState:
         view = main.article_view
         self.base_zoom = base_zoom_step(view.font().pointSizeF() - view.zoom_step, text_size)
         self._chips_hidden = False
-        for area in (view, main.section_tree):
+        for area in main.findChildren(QAbstractScrollArea):  # the tree, the article, the empty state's suggestions…
             scroll_by_finger(area)
 
     @property
