@@ -263,17 +263,16 @@ def test_asking_the_system_to_open_an_address_is_refused(qtbot, kiosk):
 def test_which_article_links_the_kiosk_allows(tmp_path):
     folder = tmp_path / "kiosk"
     (folder / "more").mkdir(parents=True)
-    for name in ("a.md", "more/b.md", "more/c.txt"):
+    for name in ("a.md", "more/b.md", "c.txt"):
         (folder / name).write_text("# x\n", encoding="utf-8")
     (tmp_path / "outside.md").write_text("# x\n", encoding="utf-8")
     (folder / "sneaky.md").symlink_to(tmp_path / "outside.md")
     allowed = {
         "#dosing": True,
         "a.md": True,
-        "more/b.md#part": True,
-        "more/../a.md": True,
-        "more%2Fb.md": True,
-        "more/c.txt": False,
+        "a.md#part": True,
+        "more/b.md": False,  # the viewer follows links to articles beside this one only
+        "c.txt": False,
         "../outside.md": False,
         "sneaky.md": False,
         "missing.md": False,
@@ -283,7 +282,11 @@ def test_which_article_links_the_kiosk_allows(tmp_path):
         "//example.org/a.md": False,
     }
     assert {href: kiosk_allows(href, folder, folder) for href in allowed} == allowed
-    assert kiosk_allows("b.md", folder / "more", folder) and not kiosk_allows("../../outside.md", folder / "more", folder)
+    assert not kiosk_allows("a.md", folder, tmp_path / "elsewhere"), "an article outside the kiosk's folder"
+
+
+def test_the_kiosk_limits_linked_articles_to_its_folder(kiosk, bundled_article):
+    assert kiosk.main.article_links.allowed_folder == bundled_article.path.parent
 
 
 SWEEP_KEYS = [getattr(Key, f"Key_F{n}") for n in range(1, 13) if n != 3] + [
@@ -346,3 +349,16 @@ def test_the_mouse_back_and_forward_buttons_do_not_walk_the_last_visitors_path(q
     for button in (Qt.MouseButton.BackButton, Qt.MouseButton.ForwardButton, Qt.MouseButton.MiddleButton):
         qtbot.mouseClick(kiosk.main.article_view.viewport(), button, pos=QPoint(50, 50))
     assert kiosk.main.article_view.reading.current_anchor == here
+
+
+def test_a_linked_article_in_the_folder_opens_and_a_reset_comes_back(qtbot, open_kiosk, write_article):
+    write_article("# Leaflet\n\n## Part\n\nShort.\n", "leaflet.md")
+    text = "# Home\n\nSee [the leaflet](leaflet.md).\n\n## More\n\nText.\n"
+    article = parse_article(text)
+    article.path = write_article(text, "home.md")
+    kiosk = open_kiosk(article)
+    click_link(qtbot, kiosk.main.article_view, "leaflet.md")
+    qtbot.waitUntil(lambda: kiosk.main.article.title == "Leaflet")
+    assert not kiosk.notice.isVisible() and still_a_kiosk(kiosk)
+    kiosk.reset_to_start()
+    assert kiosk.main.article.title == "Home"

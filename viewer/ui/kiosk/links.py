@@ -3,31 +3,25 @@
 from __future__ import annotations
 
 from pathlib import Path
-from urllib.parse import unquote, urlsplit
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QTextBrowser
 
-from viewer.core.links import LinkKind, classify_link
+from viewer.core.links import ArticleLink, LinkKind, classify_link, resolve_article_link
 
-ARTICLE_SUFFIXES = (".md", ".markdown")
 LEAVES_SCREEN = "Links to other sites do not open on this screen."
 NOT_HERE = "This link does not open on this screen."
 
 
 def kiosk_allows(href: str, current_folder: Path | None, kiosk_folder: Path | None) -> bool:
-    """A section of this article, or a Markdown article inside the kiosk's folder (however the path is written)."""
-    if classify_link(href) is LinkKind.ANCHOR:
+    """A section of this article, or an article the viewer would open that lies inside the kiosk's folder."""
+    kind = classify_link(href)
+    if kind is LinkKind.ANCHOR:
         return True
-    parts = urlsplit(href.strip())
-    if parts.scheme or parts.netloc or not parts.path or current_folder is None or kiosk_folder is None:
+    if kind is not LinkKind.ARTICLE or current_folder is None or kiosk_folder is None:
         return False
-    path = unquote(parts.path)
-    if not path.lower().endswith(ARTICLE_SUFFIXES) or path.startswith(("/", "\\")):
-        return False
-    target = (current_folder / path).resolve()
-    return target.is_relative_to(kiosk_folder.resolve()) and target.is_file()
+    return isinstance(resolve_article_link(current_folder, href, kiosk_folder), ArticleLink)
 
 
 class LinkGate(QObject):

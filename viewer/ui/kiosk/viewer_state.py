@@ -30,6 +30,7 @@ class ViewerState:
         view = main.article_view
         self.base_zoom = base_zoom_step(view.font().pointSizeF() - view.zoom_step, text_size)
         self._chips_hidden = False
+        main.article_links.allowed_folder = self.kiosk_folder  # a linked article opens only from this folder
         for area in main.findChildren(QAbstractScrollArea):  # the tree, the article, the empty state's suggestions…
             scroll_by_finger(area)
 
