@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox
+
 from viewer.ui.main_window import MainWindow
 
 
@@ -26,3 +29,32 @@ def open_window(qtbot):
 def window(open_window, bundled_article) -> MainWindow:
     """The main window on the bundled article."""
     return open_window(bundled_article)
+
+
+class ModalMessages:
+    """Modal message boxes recorded instead of shown; each is answered with *answer*."""
+
+    def __init__(self) -> None:
+        self.answer = QMessageBox.StandardButton.No
+        self.shown: list[QMessageBox] = []
+
+    def texts(self, icon: QMessageBox.Icon | None = None) -> list[str]:
+        """The texts of the boxes shown so far (of one kind of icon, if given)."""
+        return [box.text() for box in self.shown if icon is None or box.icon() == icon]
+
+
+@pytest.fixture
+def modal_messages(monkeypatch) -> ModalMessages:
+    """Record modal message boxes (viewer.ui.plain_text.tell/ask) instead of blocking on them.
+
+    Each must show its text as plain text: a box that would take it for rich text fails the test.
+    """
+    messages = ModalMessages()
+
+    def exec_(box: QMessageBox) -> int:
+        assert box.textFormat() == Qt.TextFormat.PlainText, f"a message box may take {box.text()!r} for rich text"
+        messages.shown.append(box)
+        return messages.answer.value
+
+    monkeypatch.setattr(QMessageBox, "exec", exec_)
+    return messages

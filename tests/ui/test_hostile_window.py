@@ -32,22 +32,27 @@ def hostile_copy(tmp_path, monkeypatch):
 
 
 @pytest.fixture
-def dialogs(monkeypatch):
+def dialogs(monkeypatch, modal_messages):
     """Modal dialogs recorded instead of shown; Open… answers with the file the test chose."""
-    shown: dict[str, list] = {"warning": [], "information": [], "question": [], "open": []}
-    monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text, *a: shown["warning"].append(text))
-    monkeypatch.setattr(QMessageBox, "information", lambda parent, title, text, *a: shown["information"].append(text))
-    monkeypatch.setattr(QMessageBox, "question", lambda *a: shown["question"].append(a[2]) or QMessageBox.StandardButton.No)
-    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(shown["open"].pop()), ""))
+
+    class Dialogs:
+        def __init__(self) -> None:
+            self.files_to_open: list = []
+
+        warnings = property(lambda self: modal_messages.texts(QMessageBox.Icon.Warning))
+        others = property(lambda self: [box.text() for box in modal_messages.shown if box.icon() != QMessageBox.Icon.Warning])
+
+    shown = Dialogs()
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(shown.files_to_open.pop()), ""))
     return shown
 
 
 def open_with_keyboard(qtbot, window, dialogs, path) -> None:
     """Ctrl+O and pick *path*, like a reader."""
-    dialogs["open"].append(path)
+    dialogs.files_to_open.append(path)
     window.activateWindow()
     qtbot.keyClick(window, Qt.Key.Key_O, Qt.KeyboardModifier.ControlModifier)
-    assert dialogs["open"] == [], "the Open dialog was asked for"
+    assert dialogs.files_to_open == [], "the Open dialog was asked for"
 
 
 def try_it_out(qtbot, window) -> None:
@@ -74,15 +79,15 @@ def test_a_hostile_article_opened_from_the_window(qtbot, window, hostile_copy, d
     folder, watch = hostile_copy
     open_with_keyboard(qtbot, window, dialogs, folder / name)
     if name in EXPECTED_ERRORS:
-        [message] = dialogs["warning"]
+        [message] = dialogs.warnings
         assert str(folder / name) in message and EXPECTED_ERRORS[name].split(": ", 1)[-1][:20].lower() in message.lower()
         assert window.windowTitle().startswith(ROOT_TITLE), "the article that was showing stays"
         assert visible_titles(window.section_tree)[0] == ROOT_TITLE
     else:
-        assert dialogs["warning"] == []
+        assert dialogs.warnings == []
         assert window.article.path == folder / name
         try_it_out(qtbot, window)
-    assert dialogs["question"] == [] and dialogs["information"] == [], "no link was followed or refused on its own"
+    assert dialogs.others == [], "no link was followed or refused on its own"
     assert not watch.touched(), "nothing outside the article's folder was read"
 
 
@@ -90,7 +95,7 @@ def test_all_hostile_articles_one_after_another_in_one_window(qtbot, window, hos
     folder, watch = hostile_copy
     for name in HOSTILE_ARTICLES:
         open_with_keyboard(qtbot, window, dialogs, folder / name)
-    assert len(dialogs["warning"]) == len(EXPECTED_ERRORS)
+    assert len(dialogs.warnings) == len(EXPECTED_ERRORS)
     assert window.article.path == folder / [n for n in HOSTILE_ARTICLES if n not in EXPECTED_ERRORS][-1]
     try_it_out(qtbot, window)
     assert not watch.touched()

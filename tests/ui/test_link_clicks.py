@@ -57,24 +57,15 @@ def opened_urls(qapp):
 
 
 @pytest.fixture
-def dialogs(monkeypatch):
+def dialogs(modal_messages):
     """The modal dialogs, answered by the test: set dialogs.answer to Yes or No."""
 
     class Dialogs:
-        def __init__(self) -> None:
-            self.answer = QMessageBox.StandardButton.No
-            self.questions: list[str] = []
-            self.notes: list[str] = []
+        answer = property(lambda self: modal_messages.answer, lambda self, value: setattr(modal_messages, "answer", value))
+        questions = property(lambda self: modal_messages.texts(QMessageBox.Icon.Question))
+        notes = property(lambda self: modal_messages.texts(QMessageBox.Icon.Information))
 
-    shown = Dialogs()
-
-    def question(parent, title, text, *args):
-        shown.questions.append(text)
-        return shown.answer
-
-    monkeypatch.setattr(QMessageBox, "question", question)
-    monkeypatch.setattr(QMessageBox, "information", lambda parent, title, text, *a: shown.notes.append(text))
-    return shown
+    return Dialogs()
 
 
 @pytest.fixture

@@ -1,7 +1,5 @@
 """Opening other articles in the window: bad files get a dialog and the current article stays."""
 
-import pytest
-
 from PySide6.QtWidgets import QMessageBox
 
 from tests.ui.helpers import run_in_own_process, visible_titles
@@ -10,37 +8,35 @@ from viewer.core.article import parse_article
 ROOT = "Ketamine for Treatment-Resistant Depression"
 
 
-@pytest.fixture
-def warnings_shown(monkeypatch):
-    """Record the modal warnings instead of blocking on them."""
-    shown = []
-    monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text, *a: shown.append((title, text)))
-    return shown
+def warnings(modal_messages) -> list[str]:
+    """The texts of the modal warnings shown so far (recorded by modal_messages instead of blocking)."""
+    return modal_messages.texts(QMessageBox.Icon.Warning)
 
 
-def test_a_bad_file_gets_a_dialog_naming_it_and_the_article_stays(window, warnings_shown, write_article):
+def test_a_bad_file_gets_a_dialog_naming_it_and_the_article_stays(window, modal_messages, write_article):
     path, reason = write_article(b"\x00\x01binary"), "Looks like a binary file"
     assert window.open_article_file(path) is False
-    [(_title, text)] = warnings_shown
+    [text] = warnings(modal_messages)
     assert str(path) in text and reason in text
     assert window.windowTitle().startswith(ROOT)
     assert visible_titles(window.section_tree)[0] == ROOT
 
 
-def test_front_matter_that_is_not_yaml_opens_as_text_and_the_status_bar_names_the_line(window, warnings_shown, write_article):
+def test_front_matter_that_is_not_yaml_opens_as_text_and_the_status_bar_names_the_line(window, modal_messages, write_article):
     path = write_article("---\ntitle: x\nlist:\n  - a\n  - [b\n---\n# Body\n\nText.\n")
     assert window.open_article_file(path) is True
-    assert warnings_shown == []
+    assert warnings(modal_messages) == []
     assert visible_titles(window.section_tree) == ["Body", "Body"]
     message = window.statusBar().currentMessage()
     assert path.name in message and "line 5" in message and "not valid YAML" in message
     assert "  - [b" in window.article_view.toPlainText()
 
 
-def test_a_folder_or_missing_file_gets_a_dialog(window, warnings_shown, tmp_path):
+def test_a_folder_or_missing_file_gets_a_dialog(window, modal_messages, tmp_path):
     assert window.open_article_file(tmp_path) is False
     assert window.open_article_file(tmp_path / "gone.md") is False
-    assert ["Is a folder" in warnings_shown[0][1], "No such file" in warnings_shown[1][1]] == [True, True]
+    shown = warnings(modal_messages)
+    assert ["Is a folder" in shown[0], "No such file" in shown[1]] == [True, True]
 
 
 def test_a_good_file_replaces_tree_chips_and_search(qtbot, window, write_article):

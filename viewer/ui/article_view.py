@@ -10,11 +10,12 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QUrl, Signal, Slot
-from PySide6.QtGui import QColor, QKeyEvent, QPaintEvent, QResizeEvent, QTextCursor, QTextDocument
-from PySide6.QtWidgets import QAbstractSlider, QTextBrowser, QTextEdit, QWidget
+from PySide6.QtCore import QEvent, QPoint, Qt, QUrl, Signal, Slot
+from PySide6.QtGui import QColor, QHelpEvent, QKeyEvent, QPaintEvent, QResizeEvent, QTextCursor, QTextDocument
+from PySide6.QtWidgets import QAbstractSlider, QTextBrowser, QTextEdit, QToolTip, QWidget
 
 from viewer.core.links import LinkKind, classify_link
+from viewer.ui import plain_text
 from viewer.ui.article_images import image_source, load_image
 from viewer.ui.heading_map import HeadingMap
 from viewer.ui.reading_position import ReadingPosition
@@ -114,6 +115,29 @@ class ArticleView(QTextBrowser):
             self.verticalScrollBar().triggerAction(jumps[Qt.Key(event.key())])
             return
         super().keyPressEvent(event)
+
+    def viewportEvent(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ToolTip:
+            self._show_title(event.pos(), event.globalPos())
+            return True
+        return super().viewportEvent(event)
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):  # to the pane, not its viewport
+            self._show_title(self.viewport().mapFrom(self, event.pos()), event.globalPos())
+            return True
+        return super().event(event)
+
+    def _show_title(self, position: QPoint, global_position: QPoint) -> None:
+        """The ``title`` of the link, abbreviation or picture under the mouse, shown as the plain text it is.
+
+        Qt would show it as rich text if it looked like HTML, reading any picture it names.
+        """
+        title = self.cursorForPosition(position).charFormat().toolTip()
+        if title:
+            plain_text.show_tooltip(global_position, title, self.viewport())
+        else:
+            QToolTip.hideText()
 
     def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)

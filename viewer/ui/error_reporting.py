@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from viewer import APP_NAME
 from viewer.core.logs import log_unexpected_error, one_line, start_error_log
+from viewer.ui import plain_text
 
 MESSAGE_NAME = "unexpectedErrorMessage"
 
@@ -63,7 +64,7 @@ class ErrorReporter:
     def _show(self, error: BaseException, log_file: Path | None) -> None:
         self._message_up = False  # until the box is really up: if building it fails, later problems still show
         where = f"The details were saved to:\n{log_file}" if log_file else "The details could not be saved."
-        box = QMessageBox(
+        box = plain_text.message(
             QMessageBox.Icon.Warning,
             "Something went wrong",
             f"{APP_NAME} hit an unexpected problem and carried on.\n\n{one_line(error)}\n\n{where}",

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import html
+from PySide6.QtCore import Signal, Slot
+from PySide6.QtWidgets import QPushButton, QVBoxLayout, QWidget
 
-from PySide6.QtCore import Qt, Signal, Slot
-from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
-
+from viewer.ui import plain_text
 from viewer.ui.flow_layout import FlowLayout
 
 
@@ -22,8 +21,7 @@ class KeywordBar(QWidget):
     def __init__(self, keywords: tuple[str, ...] = (), parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("keywordBar")
-        self.rule_label = QLabel(objectName="keywordRule", wordWrap=True)
-        self.rule_label.setTextFormat(Qt.TextFormat.PlainText)  # keywords come from the article
+        self.rule_label = plain_text.label(objectName="keywordRule", wordWrap=True)  # keywords come from the article
         self.chips: dict[str, QPushButton] = {}
         self._chip_row = FlowLayout(spacing=6)
         column = QVBoxLayout(self)
@@ -39,8 +37,8 @@ class KeywordBar(QWidget):
             chip.deleteLater()
         self.chips = {}
         for keyword in keywords:
-            chip = QPushButton(keyword, objectName="keywordChip", checkable=True)
-            chip.setToolTip(html.escape(f"Show only sections that mention “{keyword}”"))
+            chip = QPushButton(plain_text.action_text(keyword), objectName="keywordChip", checkable=True)
+            chip.setToolTip(plain_text.tooltip(f"Show only sections that mention “{keyword}”"))
             chip.toggled.connect(self._on_chip_toggled)
             self._chip_row.addWidget(chip)
             self.chips[keyword] = chip
@@ -54,7 +52,7 @@ class KeywordBar(QWidget):
     def set_counts(self, counts: dict[str, int]) -> None:
         """Show how many sections mention each keyword."""
         for keyword, chip in self.chips.items():
-            chip.setText(f"{keyword}  {counts.get(keyword, 0)}")
+            chip.setText(f"{plain_text.action_text(keyword)}  {counts.get(keyword, 0)}")
             chip.setEnabled(counts.get(keyword, 0) > 0 or chip.isChecked())
 
     def mark_matching(self, keywords: set[str]) -> None:

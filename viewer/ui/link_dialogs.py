@@ -13,6 +13,8 @@ from PySide6.QtCore import QUrl, QUrlQuery
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QMessageBox, QWidget
 
+from viewer.ui import plain_text
+
 LONGEST_SHOWN = 120  # characters of an address shown in full; longer ones lose their middle
 log = logging.getLogger("viewer.links")
 
@@ -20,8 +22,7 @@ log = logging.getLogger("viewer.links")
 def open_after_asking(parent: QWidget, url: QUrl) -> bool:
     """Ask whether to open *url* outside the viewer; open it (a mail link rebuilt) if the reader agrees."""
     target = safe_mail_link(url) if url.scheme().lower() == "mailto" else url
-    answer = QMessageBox.question(parent, "Open outside the viewer?", describe(target))
-    agreed = answer == QMessageBox.StandardButton.Yes
+    agreed = plain_text.ask(parent, "Open outside the viewer?", describe(target))
     log.debug("outside link %s: %s", elided(target.toString(QUrl.ComponentFormattingOption.FullyEncoded)), agreed)
     if agreed:
         QDesktopServices.openUrl(target)
@@ -30,7 +31,8 @@ def open_after_asking(parent: QWidget, url: QUrl) -> bool:
 
 def tell_refused(parent: QWidget, href: str) -> None:
     """Say, briefly, that a link is not followed."""
-    QMessageBox.information(parent, "Link not opened", f"The viewer does not open this kind of link:\n\n{elided(href)}")
+    text = f"The viewer does not open this kind of link:\n\n{elided(href)}"
+    plain_text.tell(parent, QMessageBox.Icon.Information, "Link not opened", text)
 
 
 def describe(url: QUrl) -> str:

@@ -25,6 +25,7 @@ from viewer.core.loader import load_article
 from viewer.core.reading_place import StartPlace
 from viewer.core.resources import WINDOW_STYLESHEET, read_resource_text
 from viewer.core.settings import Settings
+from viewer.ui import plain_text
 from viewer.ui.article_links import ArticleLinkFollower
 from viewer.ui.article_view import ArticleView
 from viewer.ui.article_watcher import ArticleWatcher
@@ -176,7 +177,7 @@ class MainWindow(QMainWindow):
         """Show *article* in place of the current one: text, tree, chips and search."""
         self.desk.trail.leaving_article()
         self.article = article
-        self.setWindowTitle(f"{article.title} — {APP_NAME}")
+        self.setWindowTitle(f"{plain_text.window_title(article.title)} — {APP_NAME}")
         self._wanted_section = ""
         self.indexer.reset(article)
         self.hits.forget_place()
@@ -237,7 +238,7 @@ class MainWindow(QMainWindow):
     def _add_to_status(self, messages: list[str]) -> None:
         text = " ".join([self.statusBar().currentMessage(), *messages]).strip()
         if text:
-            self.statusBar().showMessage(text)
+            self.statusBar().showMessage(plain_text.one_line(text, 1000))
 
     @Slot(QModelIndex)
     def _on_tree_current_changed(self, current: QModelIndex) -> None:
@@ -301,7 +302,7 @@ class MainWindow(QMainWindow):
 
     def _tell_without_blocking(self, title: str, error: ArticleError) -> None:
         log.info("%s", error)
-        self.statusBar().showMessage(str(error))
+        self.statusBar().showMessage(plain_text.one_line(str(error), 1000))
         tell_without_blocking(self, title, error)
 
     def closeEvent(self, event: QCloseEvent) -> None:

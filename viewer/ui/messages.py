@@ -6,16 +6,17 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from viewer.core.errors import ArticleError
+from viewer.ui import plain_text
 
 
 def tell_cannot_open(parent: QWidget, error: ArticleError) -> None:
     """A dialog naming the file that cannot be opened and why."""
-    QMessageBox.warning(parent, "Cannot open the article", f"{error.path}\n\n{error.reason.capitalize()}.")
+    plain_text.tell(parent, QMessageBox.Icon.Warning, "Cannot open the article", f"{error.path}\n\n{error.reason.capitalize()}.")
 
 
 def tell_without_blocking(parent: QWidget, title: str, error: ArticleError) -> QMessageBox:
     """A message about a file that an unattended screen does not have to dismiss to keep working."""
-    box = QMessageBox(QMessageBox.Icon.Warning, title, f"{error.path}\n\n{error.reason.capitalize()}.", parent=parent)
+    box = plain_text.message(QMessageBox.Icon.Warning, title, f"{error.path}\n\n{error.reason.capitalize()}.", parent=parent)
     box.setObjectName("fileProblemMessage")
     box.setWindowModality(Qt.WindowModality.NonModal)
     box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

@@ -8,7 +8,6 @@ from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QPushButton,
     QScrollArea,
@@ -18,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from viewer.ui import plain_text
 from viewer.ui.search_suggestions import SearchSuggestions
 from viewer.ui.section_delegate import HITS_ROLE, SectionDelegate
 
@@ -38,16 +38,12 @@ class NavigationPane(QWidget):
             "Type words to find, or a question; Enter or F3 goes to the next hit, Shift+F3 back, "
             "Down moves into the results, Esc clears"
         )
-        self.hit_counter = QLabel(objectName="hitCounter")
-        self.hit_counter.setTextFormat(Qt.TextFormat.PlainText)
-        self.status_label = QLabel(objectName="filterStatus", wordWrap=True)
-        self.status_label.setTextFormat(Qt.TextFormat.PlainText)
-        self.answer_note = QLabel(objectName="answerNote", wordWrap=True)
-        self.answer_note.setTextFormat(Qt.TextFormat.RichText)  # built from escaped text only: see show_answer_note
+        self.hit_counter = plain_text.label(objectName="hitCounter")
+        self.status_label = plain_text.label(objectName="filterStatus", wordWrap=True)
+        self.answer_note = plain_text.rich_label(objectName="answerNote", wordWrap=True)  # see show_answer_note
         self.section_tree = QTreeView(objectName="sectionTree", headerHidden=True, uniformRowHeights=True)
         self.section_tree.setItemDelegate(SectionDelegate(self.section_tree))
-        self.empty_label = QLabel(objectName="emptyStateText", wordWrap=True, alignment=Qt.AlignmentFlag.AlignCenter)
-        self.empty_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.empty_label = plain_text.label(objectName="emptyStateText", wordWrap=True, alignment=Qt.AlignmentFlag.AlignCenter)
         self.suggestions = SearchSuggestions()
         self.clear_button = QPushButton("Clear the filter", objectName="clearFilterButton")
         self._stack = QStackedWidget()

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import html
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QObject, QPersistentModelIndex, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
+from viewer.ui import plain_text
 from viewer.ui.section_delegate import HITS_ROLE
 from viewer.ui.section_model import MATCH_ROLE, NUMBER_ROLE
 
@@ -80,11 +80,10 @@ class SectionFilterProxy(QSortFilterProxyModel):
         if role == HITS_ROLE:
             return self._badge(number, hits) if hits else None
         if role == Qt.ItemDataRole.ToolTipRole and hits and number in self._ranks:
-            return self._ranked_tooltip(value, number, hits)
-        if role == Qt.ItemDataRole.ToolTipRole and hits and hits.fuzzy:
-            return f"{value}\nApproximate match for what you typed"
-        if role == Qt.ItemDataRole.ToolTipRole and not hits:
-            return f"{value}\nShown as context: a section below it matches"
+            return self._ranked_tooltip(self._title(index), number, hits)
+        if role == Qt.ItemDataRole.ToolTipRole and (not hits or hits.fuzzy):
+            why = "Approximate match for what you typed" if hits else "Shown as context: a section below it matches"
+            return plain_text.tooltip(f"{self._title(index)}\n{why}")
         if role == Qt.ItemDataRole.ForegroundRole and not hits:
             return QBrush(CONTEXT_COLOR)
         if role == Qt.ItemDataRole.FontRole and not hits:
@@ -95,13 +94,15 @@ class SectionFilterProxy(QSortFilterProxyModel):
         rank = self._ranks.get(number)
         return f"#{rank}" if rank is not None else f"{'≈' if hits.fuzzy else ''}{hits.count}"
 
-    def _ranked_tooltip(self, title: object, number: int, hits: SectionHits) -> str:
-        # the title is the article's: a tooltip is rich text when it looks like it, so escape it
-        lines = [html.escape(str(title)), f"Answer {self._ranks[number]} by relevance"]
+    def _title(self, index: _Index) -> str:
+        return self.sourceModel().section(self.mapToSource(index)).title
+
+    def _ranked_tooltip(self, title: str, number: int, hits: SectionHits) -> str:
+        lines = [title, f"Answer {self._ranks[number]} by relevance"]
         if self._mentions.get(number):
-            lines.append("Mentions " + ", ".join(f"“{html.escape(word)}”" for word in self._mentions[number]))
+            lines.append("Mentions " + ", ".join(f"“{word}”" for word in self._mentions[number]))
         lines.append(f"{hits.count} {'hit' if hits.count == 1 else 'hits'}{', approximate' if hits.fuzzy else ''}")
-        return "<br>".join(lines)
+        return plain_text.tooltip("\n".join(lines))
 
     def _fuzzy_below(self, section) -> bool:
         """False when this section or one below it matched exactly."""

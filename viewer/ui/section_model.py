@@ -13,6 +13,7 @@ from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 
 from viewer.core.article import Article, Section
+from viewer.ui import plain_text
 
 ANCHOR_ROLE = Qt.ItemDataRole.UserRole + 1
 NUMBER_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -95,9 +96,9 @@ class QtSectionModel(QStandardItemModel):
 
 
 def _section_item(section: Section) -> QStandardItem:
-    item = QStandardItem(section.title)
+    item = QStandardItem(plain_text.one_line(section.title))
     item.setEditable(False)
-    item.setToolTip(section.title)
+    item.setToolTip(plain_text.tooltip(section.title))
     item.setData(section.anchor, ANCHOR_ROLE)
     item.setData(section.number, NUMBER_ROLE)
     return item
