@@ -1,9 +1,11 @@
 """Markdown to the HTML the text pane shows: trusted headings with anchors, sanitized bodies.
 
 Every section body is converted by Python-Markdown and then sanitized. Hostile input cannot stall
-the window: a body that might be slow to convert (:mod:`viewer.core.render_cost`) is converted in a
-worker process that is killed after SECTION_SECONDS (ARTICLE_SECONDS for the whole article), and a
-body that runs out of time, or nests too deeply for Markdown, is shown as plain text.
+the window: the bounds of :mod:`viewer.core.bounds` come first (a part nested too deeply, too full of
+brackets or holding a giant word is shown as plain text at once); a body that might still be slow to
+convert (:mod:`viewer.core.render_cost`) is converted in a worker process that is killed after
+SECTION_SECONDS (ARTICLE_SECONDS for the whole article), and a body that runs out of time, or nests
+too deeply for Markdown, is shown as plain text.
 """
 
 from __future__ import annotations
@@ -15,11 +17,20 @@ import re
 import time
 from collections.abc import Callable, Generator, Iterable, Sequence
 from dataclasses import dataclass
+from itertools import islice
 from pathlib import Path
 
 import markdown
 
 from viewer.core.article import Article, Section
+from viewer.core.bounds import (
+    DEEPEST_NESTING,
+    MAX_LINK_REFERENCES,
+    bounded_parts,
+    break_long_words,
+    limit_nesting,
+    plain_blocks,
+)
 from viewer.core.dialect import new_markdown
 from viewer.core.links import ArticleLink, LinkKind, classify_link, resolve_article_link, resolve_resource
 from viewer.core.provenance import provenance
@@ -54,17 +65,6 @@ _DETAILS = {
     "</summary>": "</p>",
 }
 _DETAILS_TAG = re.compile("|".join(_DETAILS))
-_TAG = re.compile(r'<(/?)([a-zA-Z][\w-]*)((?:\s+[\w:-]+(?:="[^"]*")?)*)\s*(/?)>')  # as nh3 writes tags
-_VOID_TAGS = frozenset({"br", "img", "hr"})
-DEEPEST_NESTING = 16
-"""Elements nested deeper than this lose their tags (their text stays): every level narrows the
-text, and Qt lays a long word out in a narrow box very slowly (300 nested quotes took 0.4 s)."""
-LONGEST_UNBROKEN = 80
-"""Text gets a break opportunity (a zero-width space) this often in a run without spaces: Qt lays
-out one 20,000-character word many times slower than the same characters in lines."""
-_UNBROKEN = re.compile(rf"(?:&[#\w]+;|[^\s&<>]){{{LONGEST_UNBROKEN}}}(?=[^\s<])")
-_UNBROKEN_TEXT = re.compile(rf"\S{{{LONGEST_UNBROKEN}}}(?=\S)")
-_TEXT_BETWEEN_TAGS = re.compile(r">([^<]+)<")
 _PROBLEMS = {SLOW: "This part took too long to format", DEEP: "This part is nested too deeply to format"}
 _NO_TIME_LEFT = "There was no time left to format this part"
 _FAILED = "This part could not be formatted"
@@ -142,31 +142,39 @@ class ArticleRenderer:
 
     def body_steps(self, sections: Sequence[Section], folder: Path | None, references: dict | None = None) -> SectionSteps:
         """The HTML of each of *sections*' bodies, as :meth:`section_steps` gives whole sections (without headings)."""
-        references = references or {}
+        references = dict(islice((references or {}).items(), MAX_LINK_REFERENCES))  # each section gets them all
         spent, distrust = 0.0, False
         for section in sections:
-            body = printable(section.body)
-            reason = costly_reason(body) or ("an earlier part was slow" if distrust and body.strip() else None)
-            if reason is None:
-                started = time.perf_counter()
-                converted = self._convert_here(body, references)
-                took = time.perf_counter() - started
-                distrust = distrust or took > SLOW_HERE_SECONDS
-                spent += took
-            elif spent >= ARTICLE_SECONDS:
-                log.info("section %r shown as plain text: the article's %.0f s were used up", section.title, ARTICLE_SECONDS)
-                converted = plain_text_html(body, _NO_TIME_LEFT)
-            else:
-                log.debug("section %r converted in the render worker: %s", section.title, reason)
-                job_body = body + link_definitions(references, body)  # the worker sees one body, not the article
-                reply = yield WorkerJob(section, job_body, min(SECTION_SECONDS, ARTICLE_SECONDS - spent))
-                spent += reply.seconds
-                converted = self._from_worker(section, body, reply)
-            yield self._show_missing_images(_show_dead_article_links(converted, folder), folder)
+            converted = []
+            for part in bounded_parts(printable(section.body)):  # mostly one part: the whole body
+                body = part.text
+                reason = costly_reason(body) or ("an earlier part was slow" if distrust and body.strip() else None)
+                if part.note:
+                    log.info("part of section %r shown as plain text: %s", section.title, part.note.lower())
+                    converted.append(plain_text_html(body, part.note))
+                elif reason is None:
+                    started = time.perf_counter()
+                    converted.append(self._convert_here(body, references))
+                    took = time.perf_counter() - started
+                    distrust = distrust or took > SLOW_HERE_SECONDS
+                    spent += took
+                elif spent >= ARTICLE_SECONDS:
+                    log.info("section %r shown as plain text: the article's %.0f s were used up", section.title, ARTICLE_SECONDS)
+                    converted.append(plain_text_html(body, _NO_TIME_LEFT))
+                else:
+                    log.debug("section %r converted in the render worker: %s", section.title, reason)
+                    job_body = body + link_definitions(references, body)  # the worker sees one body, not the article
+                    reply = yield WorkerJob(section, job_body, min(SECTION_SECONDS, ARTICLE_SECONDS - spent))
+                    spent += reply.seconds
+                    converted.append(self._from_worker(section, body, reply))
+            body_html = _show_dead_article_links("\n".join(converted), folder)
+            yield break_long_words(self._show_missing_images(body_html, folder))
 
     def body_html(self, body: str, folder: Path | None = None) -> str:
         """A section body as sanitized HTML, converted here and now; images resolve in *folder*."""
-        return self._show_missing_images(self._convert_here(printable(body)), folder)
+        parts = bounded_parts(printable(body))
+        converted = [plain_text_html(part.text, part.note) if part.note else self._convert_here(part.text) for part in parts]
+        return break_long_words(self._show_missing_images("\n".join(converted), folder))
 
     def _convert_here(self, body: str, references: dict | None = None) -> str:
         if not body.strip():
@@ -190,7 +198,7 @@ class ArticleRenderer:
         if section.number == 0:
             parts.append(front_matter_html(article))
         parts.append(body)
-        return "\n".join(parts)
+        return break_long_words("\n".join(parts))  # a giant word in a heading or the notice
 
     def _show_missing_images(self, body: str, folder: Path | None) -> str:
         def replace(match: re.Match[str]) -> str:
@@ -246,9 +254,9 @@ def link_definitions(references: dict[str, tuple[str, str | None]], body: str) -
     """The article's link definitions that *body* may use, written out as Markdown to append to it."""
     if "[" not in body or not references:
         return ""
-    lines = []
+    lines, lowered = [], body.lower()
     for name, (url, title) in references.items():
-        if f"[{name}]" in body.lower() and "\n" not in name and "]" not in name:
+        if f"[{name}]" in lowered and "\n" not in name and "]" not in name:
             quoted = f' "{title}"' if title and '"' not in title else ""
             lines.append(f"[{name}]: <{url}>{quoted}" if " " in url or not url else f"[{name}]: {url}{quoted}")
     return "\n\n" + "\n".join(lines) if lines else ""
@@ -300,36 +308,14 @@ def printable(text: str) -> str:
 
 
 def plain_text_html(text: str, reason: str) -> str:
-    """*text* shown as it is, line by line, under a note saying why it is not formatted."""
-    text = _UNBROKEN_TEXT.sub(lambda run: run[0] + "\u200b", text)  # a zero-width space: the line may break there
-    lines = "<br/>".join(html.escape(line) for line in text.split("\n"))
-    return f'<p class="render-problem"><i>{html.escape(reason)}; it is shown as plain text.</i></p><p>{lines}</p>'
+    """*text* shown as it is, line by line, under a note saying why it is not formatted.
 
-
-def limit_nesting(body: str, deepest: int) -> str:
-    """*body* (sanitized HTML) without the tags of elements nested deeper than *deepest*; their text stays."""
-    kept: list[bool] = []  # for each element open at this point, whether its tags are kept
-    parts, start = [], 0
-    for tag in _TAG.finditer(body):
-        closing, name, self_closing = tag[1], tag[2].lower(), tag[4]
-        if name in _VOID_TAGS or self_closing:
-            continue
-        keep = kept.pop() if closing else len(kept) < deepest
-        if not closing:
-            kept.append(keep)
-        if not keep:
-            parts.append(body[start : tag.start()])
-            start = tag.end()
-    return "".join(parts) + body[start:] if parts else body
-
-
-def break_long_words(body: str) -> str:
-    """*body* (HTML) with a zero-width space every LONGEST_UNBROKEN characters of a run without spaces."""
-
-    def text(between: re.Match[str]) -> str:
-        return ">" + _UNBROKEN.sub(lambda run: run[0] + "\u200b", between[1]) + "<"
-
-    return _TEXT_BETWEEN_TAGS.sub(text, body)
+    In paragraphs of bounded size (Qt lays a paragraph out at once), long words given break opportunities.
+    """
+    paragraphs = "".join(
+        "<p>" + "<br/>".join(html.escape(line) for line in block.split("\n")) + "</p>" for block in plain_blocks(text)
+    )
+    return break_long_words(f'<p class="render-problem"><i>{html.escape(reason)}; it is shown as plain text.</i></p>{paragraphs}')
 
 
 def heading_html(section: Section) -> str:
