@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html as htmlmod
+import itertools
 import re
 
 from hypothesis import given, settings
@@ -31,6 +32,7 @@ from viewer.core.bounds import (
     Part,
     bounded_parts,
     break_long_words,
+    html_pieces,
     plain_blocks,
 )
 from viewer.core.render import ArticleRenderer
@@ -213,3 +215,20 @@ def test_a_word_cut_by_inline_tags_is_still_one_word():
     html = "<p>" + "<b>aaaa</b>a" * 200 + "</p>"  # 1,000 letters Qt lays out as one word
     assert longest_word(html) == 1000
     assert longest_word(break_long_words(html)) == LONG_WORD
+
+
+def test_a_long_section_is_cut_between_paragraphs_only_and_nothing_is_lost():
+    section = ArticleRenderer().body_html(
+        "\n\n".join(f"Paragraph {n}.\n\nAnother {n}.\n\n- item\n- item\n\n| a |\n| - |\n| {n} |" for n in range(300))
+    )
+    pieces = html_pieces(section, 2_000)
+    assert len(pieces) > 10 and "\n".join(pieces) == section
+    for before, after in itertools.pairwise(pieces):
+        assert before.endswith("</p>") and after.startswith("<p>"), (before[-40:], after[:40])
+    assert all(len(piece) < 2_000 + 200 for piece in pieces), "about the size asked for"
+
+
+def test_one_giant_element_stays_whole():
+    table = "<table>\n" + "<tr><td>cell</td></tr>\n" * 5_000 + "</table>"
+    assert html_pieces(table, 1_000) == [table]
+    assert html_pieces("<p>short</p>", 1_000) == ["<p>short</p>"]

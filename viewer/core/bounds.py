@@ -46,6 +46,8 @@ MAX_OPEN_BRACKETS = 300
 square (2,000 ``[`` in a row: 1.1 s; 3,000 ``[a ``: 9 s)."""
 PLAIN_BLOCK = 10_000
 """Characters of a part shown as plain text per paragraph: Qt lays a paragraph out all at once."""
+PIECE_CHARACTERS = 50_000
+"""HTML added to the pane in one go: Qt's insertHtml takes about 1 s a megabyte."""
 FORMAT_WORD = 10_000
 """A word this long is no prose (Markdown takes minutes on 20,000 "[" in a row): its paragraph is shown as plain text."""
 TOO_DEEP = "This part is nested too deeply to format"
@@ -96,6 +98,7 @@ _RENDERED_TAG = r"<(?:[^>\"]|\"[^\"]*\")*>"  # as nh3 writes tags: every attribu
 _TAG_OR_TEXT = re.compile(rf"({_RENDERED_TAG})|([^<]+)")
 _INLINE_TAG = re.compile(r"</?(?:a|abbr|b|code|del|em|i|img|kbd|s|small|span|strong|sub|sup|u)(?:\s(?:[^>\"]|\"[^\"]*\")*)?/?>")
 _BLOCK_TAG = re.compile(rf"(?!{_INLINE_TAG.pattern}){_RENDERED_TAG}")
+_ATTRIBUTE_VALUE = re.compile(r'"[^"]*"')
 _WHITE_SPACE = re.compile(r"([\s\u200b]+)")  # a zero-width space given before is a break already
 _SANITIZED_TAG = re.compile(r'<(/?)([a-zA-Z][\w-]*)((?:\s+[\w:-]+(?:="[^"]*")?)*)\s*(/?)>')
 _ENTITY_OR_CHARACTER = re.compile(r"&#?\w+;|.", re.DOTALL)
@@ -357,6 +360,37 @@ def break_long_words(html: str) -> str:
 def _words_of(html: str) -> list[str]:
     """The words of *html* as Qt breaks lines: inline tags are no break, block tags and break opportunities are."""
     return _INLINE_TAG.sub("", _BLOCK_TAG.sub(" ", html)).replace(ZERO_WIDTH_SPACE, " ").split() or [""]
+
+
+def html_pieces(html: str, size: int | None = None) -> list[str]:
+    """*html* (a rendered section) cut into pieces of about *size* (PIECE_CHARACTERS) characters, between
+    two paragraphs outside every other element.
+
+    Only there: Qt adds a piece that starts with a table, or follows a code block, with blocks and
+    margins a whole document would not have. A stretch without such a place (a giant table) stays
+    whole. Counted without a Python step per tag: attribute values are blanked first (they may hold a ``<``).
+    """
+    size = size or PIECE_CHARACTERS
+    if len(html) <= size:
+        return [html]
+    pieces: list[str] = []
+    lines: list[str] = []
+    depth = length = 0
+    all_lines = html.split("\n")
+    for number, line in enumerate(all_lines):
+        lines.append(line)
+        length += len(line) + 1
+        if "<" in line:
+            tags = _ATTRIBUTE_VALUE.sub('""', line)
+            closing = tags.count("</")
+            depth += tags.count("<") - 2 * closing - tags.count("<br") - tags.count("<img") - tags.count("<hr")
+        following = all_lines[number + 1] if number + 1 < len(all_lines) else ""
+        if depth <= 0 and length >= size and line.endswith("</p>") and following.startswith(("<p>", "<p ")):
+            pieces.append("\n".join(lines))
+            lines, depth, length = [], 0, 0
+    if lines:
+        pieces.append("\n".join(lines))
+    return pieces
 
 
 def limit_nesting(body: str, deepest: int = DEEPEST_NESTING) -> str:

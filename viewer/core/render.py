@@ -313,7 +313,7 @@ def plain_text_html(text: str, reason: str) -> str:
     In paragraphs of bounded size (Qt lays a paragraph out at once), long words given break opportunities.
     """
     paragraphs = "".join(
-        "<p>" + "<br/>".join(html.escape(line) for line in block.split("\n")) + "</p>" for block in plain_blocks(text)
+        "\n<p>" + "<br/>".join(html.escape(line) for line in block.split("\n")) + "</p>" for block in plain_blocks(text)
     )
     return break_long_words(f'<p class="render-problem"><i>{html.escape(reason)}; it is shown as plain text.</i></p>{paragraphs}')
 

@@ -129,14 +129,19 @@ class SearchIndex:
             self._add(number, text)
         self._index_vocabulary()
 
-    def _add(self, number: int, text: str) -> None:
-        tokens = [(t.norm, t.start, t.end) for t in tokenize(text)]
-        self._tokens[number] = tokens
-        line_break = _LINE_BREAK.search(text)
-        title_end = line_break.start() if line_break else len(text)
-        title_words = self._title_words[number] = bisect.bisect_left(tokens, title_end, key=lambda token: token[1])
-        self._title_total += title_words
-        for position, (norm, _, _) in enumerate(tokens):
+    def _add(self, number: int, text: str, offset: int = 0) -> None:
+        """Index *text* as section *number*'s (its first line the title), or as the rest of it from character *offset* on."""
+        continued = number in self._tokens
+        tokens = self._tokens.setdefault(number, [])
+        first = len(tokens)
+        tokens += [(t.norm, t.start + offset, t.end + offset) for t in tokenize(text)]
+        if not continued:
+            line_break = _LINE_BREAK.search(text)
+            title_end = line_break.start() if line_break else len(text)
+            title_words = self._title_words[number] = bisect.bisect_left(tokens, title_end, key=lambda token: token[1])
+            self._title_total += title_words
+        for position in range(first, len(tokens)):
+            norm = tokens[position][0]
             if norm not in self._postings:  # stemmed as first seen: spread over the sections
                 self._by_stem[stem(norm)].append(norm)
             self._postings[norm][number].append(position)
@@ -325,9 +330,10 @@ class IndexBuilder:
     def __init__(self, synonyms: SynonymTable | None = None) -> None:
         self._index = SearchIndex((), synonyms)
 
-    def add(self, number: int, text: str) -> None:
-        """Index the text of section *number*."""
-        self._index._add(number, text)
+    def add(self, number: int, text: str, offset: int = 0) -> None:
+        """Index the text of section *number*; called again for it, index *text* as its continuation
+        from character *offset* on (a long section a piece at a time, cut between words)."""
+        self._index._add(number, text, offset)
 
     def finish(self) -> SearchIndex:
         """The index of every section added."""

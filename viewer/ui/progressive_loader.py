@@ -8,6 +8,7 @@ never waits for Markdown, and never longer than a slice for anything else.
 from __future__ import annotations
 
 import contextlib
+import re
 import time
 from collections.abc import Iterator
 
@@ -15,6 +16,7 @@ from PySide6.QtCore import QObject, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QTextCursor, QTextDocument
 
 from viewer.core.article import Article
+from viewer.core.bounds import html_pieces
 from viewer.core.render import (
     FIRST_SCREEN_CHARACTERS,
     ArticleRenderer,
@@ -35,6 +37,7 @@ SECTIONS_BELOW_WANTED = 25  # a section asked for is shown once this many follow
 SECTIONS_PER_APPEND = 20  # each append re-lays out the end of the document: a few dozen sections at a time
 CUT_SHORT = "The rest of this article could not be shown: something went wrong while formatting it."
 _WAITING = object()  # a step that waits for the render worker's reply
+_FIRST_TAG = re.compile(r'<([a-zA-Z][\w-]*)(?:\s+[\w:-]+="[^"]*")*\s*>')
 
 
 class ProgressiveLoader(QObject):
@@ -61,6 +64,7 @@ class ProgressiveLoader(QObject):
         self._replied.connect(self._on_reply, Qt.ConnectionType.QueuedConnection)
         self._work: Iterator[object] | None = None
         self._rendered: list[str] = []  # rendered, not yet in the pane
+        self._later_pieces: list[str] = []  # the pieces of the first screen's last section not shown at once
         self._ticket: int | None = None  # the worker's job being waited for
         self._reply: Reply | None = None
         self._wanted = ""  # a section the reader asked for that is not in the pane yet
@@ -70,7 +74,8 @@ class ProgressiveLoader(QObject):
     @property
     def complete(self) -> bool:
         """Whether every section of the article is in the pane."""
-        return self._work is None or len(self._view.headings) == len(self._view.headings.anchors)
+        headings = self._view.headings
+        return self._work is None or (not self._later_pieces and len(headings) == len(headings.anchors))
 
     def load(self, article: Article) -> None:
         """Show *article*'s first screen now; the rest follows once :meth:`start` is called (at the first paint)."""
@@ -113,16 +118,24 @@ class ProgressiveLoader(QObject):
             self._worker.close()
 
     def _first_screen(self, article: Article, steps: SectionSteps) -> tuple[list[str], WorkerJob | None]:
+        """The sections of the first screen, and the worker's job that interrupted them, if one did.
+
+        A long section's later pieces wait in line for the first slices (see :meth:`_steps`).
+        """
         first: list[str] = []
         for _ in range(first_screen_sections(article, self.first_screen_characters)):
             step = next_step(steps, None)
             if isinstance(step, WorkerJob):
                 return first, step
-            first.append(step)
+            head, *self._later_pieces = html_pieces(step)
+            first.append(head)
+            if self._later_pieces:
+                break  # the rest of the first screen comes after this section's later pieces
         return first, None
 
     def _steps(self, steps: SectionSteps) -> Iterator[object]:
         """Each section rendered and added, a step each; then the layout, a step at a time."""
+        yield from self._later()  # the first screen's long section
         while True:
             from_worker = self._reply is not None
             step = next_step(steps, self._take_reply())
@@ -133,14 +146,23 @@ class ProgressiveLoader(QObject):
                 self._submit(step)
                 yield _WAITING
                 continue
-            self._rendered.append(step)
-            if from_worker or len(self._rendered) >= SECTIONS_PER_APPEND or self._wanted:
+            first, *self._later_pieces = html_pieces(step)  # a long section goes in a piece at a time
+            self._rendered.append(first)
+            if from_worker or self._later_pieces or len(self._rendered) >= SECTIONS_PER_APPEND or self._wanted:
                 self._append()  # a costly section goes in alone: the next one starts a slice afresh
             yield
+            yield from self._later()
         self._append()
         yield from self._view.headings.layout_steps()
         self._work = None
         self.completed.emit()
+
+    def _later(self) -> Iterator[None]:
+        """The later pieces of a long section, each added in a step of its own (Qt: about 1 s a megabyte)."""
+        while self._later_pieces:
+            self._rendered.append(self._later_pieces.pop(0))
+            self._append()
+            yield
 
     @Slot()
     def _work_a_slice(self) -> None:
@@ -176,7 +198,7 @@ class ProgressiveLoader(QObject):
         parts, self._rendered = self._rendered, []
         document = self._view.document()
         self._scratch.setDefaultStyleSheet(document.defaultStyleSheet())
-        self._scratch.setHtml(document_html([parts[0].partition("\n")[0]]))  # a section's HTML starts with its heading
+        self._scratch.setHtml(document_html([first_element(parts[0])]))  # a section's HTML starts with its heading
         heading = self._scratch.begin()
         cursor = QTextCursor(document)
         cursor.movePosition(QTextCursor.MoveOperation.End)
@@ -215,4 +237,13 @@ class ProgressiveLoader(QObject):
             self._ticket = None
         if self._work is not None:
             self._work.close()
-        self._work, self._rendered, self._reply, self._wanted = None, [], None, ""
+        self._work, self._rendered, self._reply, self._wanted, self._later_pieces = None, [], None, "", []
+
+
+def first_element(html: str) -> str:
+    """The first element of *html* with a letter for text: enough for Qt to give its block the same formats.
+
+    Its own text would be laid out for nothing, and a piece of a long section may start with 10,000 characters.
+    """
+    tag = _FIRST_TAG.match(html)
+    return f"{tag[0]}x</{tag[1]}>" if tag else html.partition("\n")[0]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gc
 import logging
+import re
 import time
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
@@ -21,7 +22,9 @@ if TYPE_CHECKING:  # the search modules load after the first paint, not before
 INDEX_SLICE_S = 0.010  # indexing yields to typing and painting this often: well inside one frame
 # The index is millions of small objects that live as long as the article. Frozen as they come,
 # the cyclic garbage collector never walks them again (a full walk is a pause of 50-200 ms).
-FREEZE_EVERY_SECTIONS = 200
+FREEZE_EVERY_PIECES = 20  # sections, or pieces of a long one: gc.freeze() is cheap, a full collection is not
+INDEX_PIECE_CHARACTERS = 2_000  # of a long section, a step: under 20 ms even if every word is new (50 µs each to stem)
+_BETWEEN_WORDS = re.compile(r"[\s\u200b]")  # a break opportunity given by viewer.core.bounds ends a word too
 
 log = logging.getLogger("viewer.search")
 
@@ -104,13 +107,16 @@ class SearchIndexer(QObject):
         synonyms = SynonymTable(article.metadata.synonyms)
         builder = IndexBuilder(synonyms)
         offsets = {}
-        for count, (anchor, start, text) in enumerate(self._headings.section_texts(), start=1):
+        pieces = 0
+        for anchor, start, text in self._headings.section_texts():
             number = self.numbers[anchor]
             offsets[number] = start
-            builder.add(number, blank_enumerator(text))
-            if count % FREEZE_EVERY_SECTIONS == 0:
-                gc.freeze()
-            yield
+            for piece_start, piece in text_pieces(blank_enumerator(text)):  # a long section a piece per step
+                builder.add(number, piece, piece_start)
+                pieces += 1
+                if pieces % FREEZE_EVERY_PIECES == 0:
+                    gc.freeze()
+                yield
         index = builder.finish()
         counts = {}
         for keyword in article.metadata.keywords:
@@ -125,3 +131,15 @@ class SearchIndexer(QObject):
         gc.freeze()
         log.debug("search index of %d sections built in %.2f s of slices", len(offsets), time.perf_counter() - started)
         self.ready.emit()
+
+
+def text_pieces(text: str, size: int = INDEX_PIECE_CHARACTERS) -> Iterator[tuple[int, str]]:
+    """(start, piece) of *text* in pieces of about *size* characters, cut between words; one piece at least."""
+    start = 0
+    while len(text) - start > size:
+        between = _BETWEEN_WORDS.search(text, start + size)
+        if between is None:
+            break
+        yield start, text[start : between.start()]
+        start = between.start()
+    yield start, text[start:]
