@@ -16,7 +16,7 @@ import pytest
 from tests.core.test_sanitize import unsafe_parts
 from viewer.core import render, render_worker
 from viewer.core.article import parse_article
-from viewer.core.bounds import LONG_WORD
+from viewer.core.html_bounds import LONG_WORD
 from viewer.core.render import ArticleRenderer, image_in_folder
 from viewer.core.render_worker import FAILED, SLOW, RenderWorker
 

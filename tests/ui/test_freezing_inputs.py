@@ -7,18 +7,10 @@ import pytest
 from PySide6.QtCore import Qt
 
 from benchmarks.freezing_inputs import FREEZING_INPUTS
+from tests.core.test_bounds import FREEZING_NOTES
 from tests.ui.helpers import visible_titles
-from viewer.core.bounds import TOO_DEEP, TOO_MANY_BRACKETS, WORD_TOO_LONG
 from viewer.core.loader import load_article
 
-NOTES = {
-    "nested-list-items": TOO_DEEP,
-    "nested-blockquotes": TOO_DEEP,
-    "nested-divs": TOO_DEEP,
-    "brackets": WORD_TOO_LONG,
-    "long-word": WORD_TOO_LONG,
-    "link-references": TOO_MANY_BRACKETS,
-}
 LAST_WORDS = {  # the text the input ends with, as the reader should find it at the end of the pane
     "nested-list-items": "</li></ul>",
     "nested-blockquotes": "</blockquote>",
@@ -35,7 +27,7 @@ def test_a_freezing_input_opens_with_a_note_and_all_its_text(qtbot, open_window,
     qtbot.waitUntil(lambda: window.article_view.has_painted)
     qtbot.waitUntil(lambda: window.indexer.is_ready and window.loader.complete, timeout=60_000)
     text = window.article_view.toPlainText().replace("\u200b", "")
-    assert f"{NOTES[name]}; it is shown as plain text." in text
+    assert f"{FREEZING_NOTES[name]}; it is shown as plain text." in text
     assert text.rstrip().endswith(LAST_WORDS[name]), "nothing is lost: the end of the input is in the pane"
     assert visible_titles(window.section_tree) == [window.article.sections[0].title]
     qtbot.keyClick(window.article_view, Qt.Key.Key_End, Qt.KeyboardModifier.ControlModifier)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtGui import QTextCursor
 
 from tests.ui.test_long_articles import _blocks, loader_on
-from viewer.core import bounds
+from viewer.core import html_bounds
 from viewer.core.article import parse_article
 from viewer.core.render import ArticleRenderer
 from viewer.core.resources import ARTICLE_STYLESHEET, read_resource_text
@@ -22,11 +22,11 @@ def one_long_section(parts: int) -> str:
 
 
 def test_a_long_section_added_in_pieces_looks_as_if_shown_at_once(qtbot, monkeypatch):
-    monkeypatch.setattr(bounds, "PIECE_CHARACTERS", 300)
+    monkeypatch.setattr(html_bounds, "PIECE_CHARACTERS", 300)
     article = parse_article(one_long_section(60))
     html = ArticleRenderer().render(article).html
     section = next(ArticleRenderer().section_steps(article))
-    assert len(bounds.html_pieces(section)) > 10, "the section is cut into many pieces"
+    assert len(html_bounds.html_pieces(section)) > 10, "the section is cut into many pieces"
     at_once = ArticleView()
     qtbot.addWidget(at_once)
     at_once.set_document(html, (article.sections[0].anchor,), None, read_resource_text(ARTICLE_STYLESHEET))

@@ -23,15 +23,9 @@ from pathlib import Path
 import markdown
 
 from viewer.core.article import Article, Section
-from viewer.core.bounds import (
-    DEEPEST_NESTING,
-    MAX_LINK_REFERENCES,
-    bounded_parts,
-    break_long_words,
-    limit_nesting,
-    plain_blocks,
-)
+from viewer.core.bounds import MAX_LINK_REFERENCES, bounded_parts
 from viewer.core.dialect import new_markdown
+from viewer.core.html_bounds import DEEPEST_NESTING, break_long_words, limit_nesting, plain_blocks
 from viewer.core.links import ArticleLink, LinkKind, classify_link, resolve_article_link, resolve_resource
 from viewer.core.provenance import provenance
 from viewer.core.render_cost import costly_reason

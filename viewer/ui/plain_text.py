@@ -32,7 +32,10 @@ LINE_CHARACTERS = 300
 """Window titles, status messages and tree rows: about three screen widths."""
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")  # no font shows these; tab and line feed are kept
 _LINE_BREAKS = re.compile(r"\s*[\n\r\u2028\u2029]+\s*")
-_TOOLTIP_START, _TOOLTIP_END = '<p style="white-space:pre-wrap">', "</p>"
+TOOLTIP_LINE = 80
+"""Characters a tooltip line may have before it wraps. Shorter lines never wrap: Qt narrows a short
+rich-text tooltip to a quarter of its width and would break "/dev/zero" in two."""
+_SHORT_LINES, _LONG_LINES, _TOOLTIP_END = '<p style="white-space:pre">', '<p style="white-space:pre-wrap">', "</p>"
 
 
 def tooltip(text: str) -> str:
@@ -41,14 +44,18 @@ def tooltip(text: str) -> str:
     Escaped rather than plain: Qt has no way to tell a tooltip its format, and guesses rich text
     from the text itself. White space at either end is dropped; blank *text* gives no tooltip ("").
     """
-    text = _CONTROL.sub("", text).strip()
-    return _TOOLTIP_START + html.escape(_shorten(text, TOOLTIP_CHARACTERS)) + _TOOLTIP_END if text else ""
+    text = _shorten(_CONTROL.sub("", text).strip(), TOOLTIP_CHARACTERS)
+    if not text:
+        return ""
+    start = _SHORT_LINES if max(map(len, text.split("\n"))) <= TOOLTIP_LINE else _LONG_LINES
+    return start + html.escape(text) + _TOOLTIP_END
 
 
 def is_tooltip_markup(text: str) -> bool:
     """Whether *text* is what tooltip() makes: the only rich text a widget may show outside the pane."""
-    inner = text.removeprefix(_TOOLTIP_START).removesuffix(_TOOLTIP_END)
-    return len(inner) == len(text) - len(_TOOLTIP_START) - len(_TOOLTIP_END) and "<" not in inner
+    start = _SHORT_LINES if text.startswith(_SHORT_LINES) else _LONG_LINES
+    inner = text.removeprefix(start).removesuffix(_TOOLTIP_END)
+    return len(inner) == len(text) - len(start) - len(_TOOLTIP_END) and "<" not in inner
 
 
 def show_tooltip(global_position: QPoint, text: str, widget: QWidget) -> None:

@@ -16,7 +16,7 @@ from PySide6.QtCore import QObject, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QTextCursor, QTextDocument
 
 from viewer.core.article import Article
-from viewer.core.bounds import html_pieces
+from viewer.core.html_bounds import html_pieces
 from viewer.core.render import (
     FIRST_SCREEN_CHARACTERS,
     ArticleRenderer,
