@@ -43,6 +43,16 @@ class ModalMessages:
         return [box.text() for box in self.shown if icon is None or box.icon() == icon]
 
 
+@pytest.fixture(autouse=True)
+def no_unanswered_messages(monkeypatch):
+    """A modal message box that no test answers fails the test at once instead of waiting for ever."""
+
+    def exec_(box: QMessageBox) -> int:
+        raise AssertionError(f"a modal message box was opened ({box.text()!r}): answer it with the modal_messages fixture")
+
+    monkeypatch.setattr(QMessageBox, "exec", exec_)
+
+
 @pytest.fixture
 def modal_messages(monkeypatch) -> ModalMessages:
     """Record modal message boxes (viewer.ui.plain_text.tell/ask) instead of blocking on them.

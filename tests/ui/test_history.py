@@ -107,17 +107,16 @@ def test_back_returns_to_the_article_read_before_another_was_opened(qtbot, bundl
     qtbot.waitUntil(lambda: window.article.title == "Other notes")
 
 
-def test_going_back_to_an_article_that_is_gone_says_so_and_stays(qtbot, write_article, monkeypatch):
+def test_going_back_to_an_article_that_is_gone_says_so_and_stays(qtbot, write_article, modal_messages):
     from PySide6.QtWidgets import QMessageBox
 
-    warnings = []
-    monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text, *a: warnings.append(text))
     first = write_article("# First\n\n## Part\n\nText.\n", name="first.md")
     window = open_active(qtbot, load_article(first))
     second = write_article("# Second\n\nText.\n", name="second.md")
     assert window.open_article_file(second)
     first.unlink()
     press(qtbot, window, "Alt+Left")
+    warnings = modal_messages.texts(QMessageBox.Icon.Warning)
     assert warnings and str(first) in warnings[0]
     assert window.article.title == "Second"
     assert window.actions["back"].isEnabled()  # the place is kept: the file may come back

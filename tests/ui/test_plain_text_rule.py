@@ -57,8 +57,13 @@ def breaches(source: str) -> list[str]:
 
 
 def _safe(argument: ast.expr, function: str) -> bool:
+    """A literal, a module constant (NAMED_LIKE_THIS), a choice between such, or a call of *function*."""
     if isinstance(argument, ast.Constant) and isinstance(argument.value, str):
         return True
+    if isinstance(argument, ast.Name) and argument.id.isupper():
+        return True
+    if isinstance(argument, ast.IfExp):
+        return _safe(argument.body, function) and _safe(argument.orelse, function)
     return isinstance(argument, ast.Call) and ast.unparse(argument.func) == function
 
 
@@ -88,6 +93,7 @@ def test_the_check_lets_the_rule_through():
     source = """
 chip.setToolTip(plain_text.tooltip(f"Show {keyword}"))
 button.setToolTip("Type words to find")
+star.setToolTip("Remove the bookmark" if marked else BOOKMARK_NOTE)
 label = plain_text.label(objectName="status")
 item.setData(plain_text.tooltip(title), Qt.ItemDataRole.ToolTipRole)
 label.setTextFormat(Qt.TextFormat.PlainText)

@@ -25,6 +25,7 @@ from viewer.core.article import Article
 from viewer.core.credits import COMPONENTS, OWN_LICENCE, version_of
 from viewer.core.provenance import format_date, provenance
 from viewer.core.resources import APP_ICON, resource_path
+from viewer.ui import plain_text
 
 NOT_GIVEN = "not given in the article"
 
@@ -39,7 +40,7 @@ class AboutDialog(QDialog):
         column = QVBoxLayout(self)
         column.addLayout(self._program())
         column.addWidget(self._article_box(article))
-        column.addWidget(QLabel("Licences of what the program is built from:"))
+        column.addWidget(plain_text.label("Licences of what the program is built from:"))
         column.addWidget(self._licences(), 1)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
@@ -47,15 +48,14 @@ class AboutDialog(QDialog):
         self.resize(640, 680)
 
     def _program(self) -> QHBoxLayout:
-        icon = QLabel()
+        icon = plain_text.label()
         icon.setPixmap(QIcon(str(resource_path(APP_ICON))).pixmap(64, 64))
-        text = QLabel(
+        text = plain_text.rich_label(  # our own text only: nothing from the article
             f"<b style='font-size: 15pt'>{APP_NAME} {__version__}</b><br/>"
             "Reads articles offline. It never uses the network.<br/>"
             f"Qt {qVersion()}, Qt for Python {pyside_version}, Python {version_of(COMPONENTS[1])}.",
             objectName="aboutProgram",
         )
-        text.setTextFormat(Qt.TextFormat.RichText)  # our own text only: nothing from the article
         row = QHBoxLayout()
         row.addWidget(icon, 0, Qt.AlignmentFlag.AlignTop)
         row.addWidget(text, 1)
@@ -97,8 +97,6 @@ class AboutDialog(QDialog):
 
 def article_label(text: str, name: str) -> QLabel:
     """A label for article text: plain text, wrapped, selectable so it can be copied."""
-    label = QLabel(objectName=name, wordWrap=True)
-    label.setTextFormat(Qt.TextFormat.PlainText)
+    label = plain_text.label(text, objectName=name, wordWrap=True)
     label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-    label.setText(text)
     return label

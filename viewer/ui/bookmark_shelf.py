@@ -11,8 +11,9 @@ from PySide6.QtWidgets import QMenu
 from viewer.core.article import Article
 from viewer.core.bookmarks import Bookmarks, BookmarksError, article_key
 from viewer.core.resources import DEFAULT_ARTICLE, resource_path
+from viewer.ui import plain_text
 from viewer.ui.bookmarks_pane import BookmarksPane
-from viewer.ui.window_actions import button_text, set_available
+from viewer.ui.window_actions import set_available
 
 STAR_COLOUR = "#f2a900"
 
@@ -118,7 +119,7 @@ class BookmarkShelf(QObject):
             self._menu.addAction("(No bookmarks in this article)").setEnabled(False)
         for bookmark in bookmarks:
             section = bookmark.find_in(self._article) if self._article is not None else None
-            title = button_text(section.title if section else f"{bookmark.title} (no longer in the article)")
+            title = plain_text.action_text(section.title if section else f"{bookmark.title} (no longer in the article)")
             entry = self._menu.addAction(title)
             entry.setObjectName("bookmarkEntry")
             entry.setEnabled(section is not None)

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from PySide6.QtCore import QPoint, Qt, Signal, Slot
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QMenu, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QListWidget, QListWidgetItem, QMenu, QStackedWidget, QVBoxLayout, QWidget
 
 from viewer.core.article import Article
 from viewer.core.bookmarks import Bookmark
 from viewer.core.handout import plain
+from viewer.ui import plain_text
 
 ANCHOR_ROLE = Qt.ItemDataRole.UserRole + 1  # the section it opens now
 BOOKMARK_ROLE = Qt.ItemDataRole.UserRole + 2  # the anchor it was saved with (the section may have moved since)
@@ -48,7 +49,7 @@ class BookmarksPane(QWidget):
         super().__init__(parent)
         self.setObjectName("bookmarksPane")
         self.list = BookmarkList(objectName="bookmarkList", contextMenuPolicy=Qt.ContextMenuPolicy.CustomContextMenu)
-        self.empty_label = QLabel(EMPTY_TEXT, objectName="bookmarksEmptyText", wordWrap=True)
+        self.empty_label = plain_text.label(EMPTY_TEXT, objectName="bookmarksEmptyText", wordWrap=True)
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self._stack = QStackedWidget()
         self._stack.addWidget(self.list)

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QStandardPaths, Qt
+from PySide6.QtCore import QObject, QStandardPaths
 from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFileDialog,
     QFormLayout,
-    QLabel,
     QMessageBox,
     QRadioButton,
     QVBoxLayout,
@@ -29,8 +28,8 @@ from PySide6.QtWidgets import (
 
 from viewer.core.article import Article
 from viewer.core.handout import Handout, make_handout
+from viewer.ui import plain_text
 from viewer.ui.handout import PAPER_NAMES, PagedHandout, default_paper, export_pdf, page_layout
-from viewer.ui.window_actions import button_text
 
 log = logging.getLogger("viewer.print")
 
@@ -61,7 +60,7 @@ class HandoutDialog(QDialog):
         column.setContentsMargins(18, 16, 18, 14)
         column.setSpacing(8)
         self.setMinimumWidth(420)
-        column.addWidget(QLabel("Put in the handout:"))
+        column.addWidget(plain_text.label("Put in the handout:"))
         for number, text in enumerate(self._option_texts(article)):
             button = QRadioButton(text, objectName=("wholeArticle", "currentSection", "foundSections")[number])
             self.options.addButton(button, number)
@@ -99,7 +98,7 @@ class HandoutDialog(QDialog):
 
     def _option_texts(self, article: Article) -> list[str]:
         section = article.find(self._current)
-        this = f"This section: {button_text(section.title)}" if section else "This section"
+        this = f"This section: {plain_text.action_text(section.title)}" if section else "This section"
         if section is not None and section.children:
             count = sum(1 for _ in section.walk()) - 1
             this += f" (with its {count} subsection{'s' if count != 1 else ''})"
@@ -180,13 +179,12 @@ class HandoutDesk(QObject):
 
     def _tell_failure(self, destination: Path, error: OSError) -> None:
         log.warning("cannot write %s: %s", destination, error)
-        box = QMessageBox(
+        box = plain_text.message(
             QMessageBox.Icon.Warning,
             "The handout was not saved",
             f"{destination}\n\ncannot be written ({error.strerror or error}).",
             parent=self._window,
         )
-        box.setTextFormat(Qt.TextFormat.PlainText)
         box.setObjectName("handoutNotSaved")
         self._open(box)
 

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QPushButton, QVBoxLayout, QWidget
 
+from viewer.ui import plain_text
 from viewer.ui.flow_layout import FlowLayout
 
 
@@ -22,8 +23,8 @@ class SearchSuggestions(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("searchSuggestions")
-        self.did_you_mean_label = QLabel("Did you mean:", objectName="suggestionHeading")
-        self.topics_label = QLabel("Try a topic:", objectName="suggestionHeading")
+        self.did_you_mean_label = plain_text.label("Did you mean:", objectName="suggestionHeading")
+        self.topics_label = plain_text.label("Try a topic:", objectName="suggestionHeading")
         self._did_you_mean_row = FlowLayout(spacing=6)
         self._topics_row = FlowLayout(spacing=6)
         self.did_you_mean: list[QPushButton] = []
@@ -53,7 +54,9 @@ class SearchSuggestions(QWidget):
             chip.deleteLater()
         chips = []
         for text in texts:
-            chip = QPushButton(text.replace("&", "&&"), objectName="suggestionChip", cursor=Qt.CursorShape.PointingHandCursor)
+            chip = QPushButton(
+                plain_text.action_text(text), objectName="suggestionChip", cursor=Qt.CursorShape.PointingHandCursor
+            )
             chip.clicked.connect(lambda _=False, chosen=text: signal.emit(chosen))
             row.addWidget(chip)
             chips.append(chip)

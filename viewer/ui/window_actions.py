@@ -16,7 +16,6 @@ from PySide6.QtGui import QAction, QIcon, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMenu, QStyle, QToolBar
 
 from viewer import APP_NAME
-from viewer.core.handout import plain
 
 Keys = QKeySequence.StandardKey | str | None
 StandardKey = QKeySequence.StandardKey
@@ -131,11 +130,6 @@ def shortcut_rows(actions: dict[str, QAction]) -> list[tuple[str, str]]:
         if not action.shortcut().isEmpty() and action.isVisible()
     ]
     return rows + list(EXTRA_SHORTCUTS)
-
-
-def button_text(text: str) -> str:
-    """Article text for a menu entry or button: printable, one line, and '&' shown as itself, not as a shortcut marker."""
-    return plain(text).replace("&", "&&")
 
 
 def command_name(action: QAction) -> str:
