@@ -54,11 +54,13 @@ def article_text(strings: list[str]) -> str:
         "",
     ]
     sections = [
-        f'## {line}\n\n{raw.replace(chr(0), "")}\n\n[{line}]({line} "{line}") ![{line}]({line} "{line}") '
+        f'## {line}\n\n[{line}]({line} "{line}") ![{line}]({line} "{line}") '
         f'<abbr title="{line}">T</abbr> <a href="#top" title="{line}">{line}</a> `{line}`\n'
-        for line, raw in zip(lines, strings, strict=True)
+        for line in lines
     ]
-    return "\n".join(metadata) + "\n".join(sections)
+    # Last, each as it is, raw: a tag left open there may swallow what follows, so it follows nothing else.
+    raw = "\n\n".join(string.replace("\x00", "") for string in strings)
+    return "\n".join(metadata) + "\n".join(sections) + f"\n## Each as written\n\n{raw}\n"
 
 
 def _markdown_it_cases(text: str) -> list[str]:

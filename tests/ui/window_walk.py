@@ -11,8 +11,8 @@ it, whatever widgets exist when it runs:
 - in text panes, shows the tooltip of every stretch of text that has one (``title`` attributes);
 - taps every checkable button (the keyword chips) on and off, typing a search in between;
 - paints every window (rich text loads its pictures when it is laid out or painted);
-- with ``--rewrite-with``, replaces the article file with a broken one and then deletes it, so that
-  the messages that quote the file and its name appear, and walks those too.
+- with ``--rewrite-with``, replaces the article file with one that cannot be read and then deletes
+  it, so that the messages that name the file appear, and walks those too.
 
 Modal message boxes are shown without blocking and walked. A shown string breaks the rule when Qt
 would take it for rich text and it is not what viewer.ui.plain_text.tooltip() makes (a widget may
@@ -214,8 +214,11 @@ def _describe(widget: QWidget) -> str:
     return f"{type(widget).__name__}({widget.objectName() or '-'})"
 
 
-def run(articles: list[Path], rewrite_with: str | None) -> dict:
-    """Open each of *articles* in turn in one window (as File → Open would) and walk it; return the report."""
+def run(articles: list[Path], rewrite_with: bytes | None, kiosk: bool = False) -> dict:
+    """Open each of *articles* in turn in one window (as File → Open would) and walk it; return the report.
+
+    With *kiosk*, the first article only, in kiosk mode: its start screen, then the viewer past it.
+    """
     from viewer.ui.main_window import MainWindow
 
     app = ensure_application([sys.argv[0]])
@@ -234,6 +237,8 @@ def run(articles: list[Path], rewrite_with: str | None) -> dict:
     QMessageBox.exec = exec_without_blocking  # modal boxes are walked, not waited on
     for name in ("warning", "information", "question", "critical"):
         setattr(QMessageBox, name, _static_box(exec_without_blocking))  # as Qt's own: its default text format
+    if kiosk:
+        return _walk_kiosk(app, walk, articles[0])
     window = MainWindow(load_article(articles[0]))
     window.resize(1100, 700)
     window.show()
@@ -245,13 +250,30 @@ def run(articles: list[Path], rewrite_with: str | None) -> dict:
         walk_article(app, walk, window)
     article_path = articles[-1]
     if rewrite_with is not None:
-        article_path.write_text(rewrite_with, encoding="utf-8")
+        article_path.write_bytes(rewrite_with)
         _wait(app, lambda: _visible_messages(app))
         article_path.unlink()
         _wait(app, lambda: len(_visible_messages(app)) >= 2 or window.statusBar().currentMessage().endswith("stays as it was"))
         for box in _visible_messages(app):
             walk.message_shown(box)
     walk.every_window()
+    return walk.report()
+
+
+def _walk_kiosk(app: QApplication, walk: Walk, article_path: Path) -> dict:
+    """The kiosk's start screen (the article's title and summary), then its viewer, as a visitor taps them."""
+    from viewer.core.kiosk_config import KioskConfig
+    from viewer.ui.kiosk.window import build_kiosk
+
+    config = KioskConfig(kiosk=True, help_text="Help: <img src='/dev/zero'> 0800 000 000")
+    kiosk = build_kiosk(load_article(article_path), config, [f"<img src='{article_path}'> a set-up problem"])
+    kiosk.activate()
+    QTest.qWaitForWindowExposed(kiosk)
+    walk.every_window()
+    QTest.mouseClick(kiosk.start_screen, Qt.MouseButton.LeftButton)
+    walk_article(app, walk, kiosk.main)
+    walk.every_window()
+    kiosk.deactivate()
     return walk.report()
 
 
@@ -319,10 +341,11 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("articles", type=Path, nargs="+", help="opened one after another in the same window")
     parser.add_argument("--rewrite-with", type=Path, help="a broken article to put in its place, then delete it")
+    parser.add_argument("--kiosk", action="store_true", help="walk the first article in kiosk mode instead")
     options = parser.parse_args()
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    rewrite = options.rewrite_with.read_text(encoding="utf-8") if options.rewrite_with else None
-    print(json.dumps(run(options.articles, rewrite)))
+    rewrite = options.rewrite_with.read_bytes() if options.rewrite_with else None
+    print(json.dumps(run(options.articles, rewrite, options.kiosk)))
     return 0
 
 

@@ -180,6 +180,7 @@ def test_set_kiosk_pin_does_not_echo_the_pin_on_a_terminal(tmp_path):
     assert verify_pin("97531", load_config(config).config.pin_hash)
 
 
+@pytest.mark.answers_modal_windows
 def test_with_no_terminal_the_pin_is_asked_in_a_window(qtbot, tmp_path, monkeypatch):
     """The windowed Windows program has no stdin: the PIN is typed twice into a dialog, hidden."""
     from PySide6.QtCore import QTimer

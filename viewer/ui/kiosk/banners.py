@@ -5,14 +5,13 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QLabel, QWidget
 
+from viewer.ui import plain_text
+
 NOTICE_MS = 4000
 
 
 def _plain_label(name: str, text: str = "") -> QLabel:
-    label = QLabel(objectName=name, wordWrap=True)
-    label.setTextFormat(Qt.TextFormat.PlainText)  # the administrator's text and file names are never markup
-    label.setText(text)
-    return label
+    return plain_text.label(text, objectName=name, wordWrap=True)  # the administrator's text and file names
 
 
 def help_strip(text: str) -> QLabel:

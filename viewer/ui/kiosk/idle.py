@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QDeadlineTimer, QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtWidgets import QApplication, QLabel, QProgressBar, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication, QProgressBar, QVBoxLayout, QWidget
+
+from viewer.ui import plain_text
 
 INPUT_EVENTS = frozenset(
     {
@@ -119,9 +121,10 @@ class IdleCountdown(QWidget):
         self._ticker.timeout.connect(self._on_tick)
         card = QWidget(objectName="idleCountdownCard")
         card.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
-        title = QLabel("Still reading?", objectName="idleCountdownTitle", alignment=Qt.AlignmentFlag.AlignCenter)
-        hint = QLabel("Touch the screen to continue", objectName="idleCountdownHint", alignment=Qt.AlignmentFlag.AlignCenter)
-        self.remaining_label = QLabel(objectName="idleCountdownRemaining", alignment=Qt.AlignmentFlag.AlignCenter)
+        centred = Qt.AlignmentFlag.AlignCenter
+        title = plain_text.label("Still reading?", objectName="idleCountdownTitle", alignment=centred)
+        hint = plain_text.label("Touch the screen to continue", objectName="idleCountdownHint", alignment=centred)
+        self.remaining_label = plain_text.label(objectName="idleCountdownRemaining", alignment=centred)
         self.progress = QProgressBar(objectName="idleCountdownProgress", textVisible=False)
         column = QVBoxLayout(card)
         column.setContentsMargins(48, 36, 48, 36)

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QMessageBox, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLineEdit, QMessageBox, QVBoxLayout, QWidget
 
 from viewer.core.kiosk_pin import MAX_PIN_DIGITS, PinError, check_pin
+from viewer.ui import plain_text
 
 
 class SetPinDialog(QDialog):
@@ -16,10 +17,8 @@ class SetPinDialog(QDialog):
         self.setObjectName("setPinDialog")
         self.setWindowTitle("Set the kiosk PIN")
         self.first, self.second = self._pin_field("newPin"), self._pin_field("newPinAgain")
-        self.problem = QLabel(objectName="setPinProblem", wordWrap=True)
-        self.problem.setTextFormat(Qt.TextFormat.PlainText)
-        where = QLabel(f"Its hash is kept in {config_path}.", wordWrap=True)
-        where.setTextFormat(Qt.TextFormat.PlainText)
+        self.problem = plain_text.label(objectName="setPinProblem", wordWrap=True)
+        where = plain_text.label(f"Its hash is kept in {config_path}.", wordWrap=True)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.accepted.connect(self._on_ok)
         self.buttons.rejected.connect(self.reject)
@@ -65,6 +64,4 @@ def ask_pin_in_a_window(config_path: str) -> str | None:
 def tell_in_a_window(text: str, ok: bool) -> None:
     """The outcome, for an administrator who has no terminal to read it in."""
     icon = QMessageBox.Icon.Information if ok else QMessageBox.Icon.Warning
-    box = QMessageBox(icon, "Kiosk PIN", text)
-    box.setTextFormat(Qt.TextFormat.PlainText)
-    box.exec()
+    plain_text.tell(None, icon, "Kiosk PIN", text)

@@ -8,9 +8,10 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QObject, QPointF, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QMouseEvent, QTouchEvent
-from PySide6.QtWidgets import QApplication, QGridLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication, QGridLayout, QPushButton, QVBoxLayout, QWidget
 
 from viewer.core.kiosk_pin import MAX_PIN_DIGITS, PinAttempts, verify_pin
+from viewer.ui import plain_text
 
 log = logging.getLogger("viewer.kiosk")
 
@@ -41,8 +42,8 @@ class PinPad(QWidget):
         self._entered = ""
         self._wait_ticker = QTimer(self, interval=1000)
         self._wait_ticker.timeout.connect(self._show_wait)
-        self.dots = QLabel(objectName="pinDots", alignment=Qt.AlignmentFlag.AlignCenter)
-        self.message = QLabel(objectName="pinMessage", alignment=Qt.AlignmentFlag.AlignCenter, wordWrap=True)
+        self.dots = plain_text.label(objectName="pinDots", alignment=Qt.AlignmentFlag.AlignCenter)
+        self.message = plain_text.label(objectName="pinMessage", alignment=Qt.AlignmentFlag.AlignCenter, wordWrap=True)
         self.keys: dict[str, QPushButton] = {}
         outer = QVBoxLayout(self)
         outer.addStretch(1)
@@ -68,7 +69,7 @@ class PinPad(QWidget):
         column = QVBoxLayout(card)
         column.setContentsMargins(36, 28, 36, 28)
         column.setSpacing(14)
-        column.addWidget(QLabel("Administrator PIN", objectName="pinTitle", alignment=Qt.AlignmentFlag.AlignCenter))
+        column.addWidget(plain_text.label("Administrator PIN", objectName="pinTitle", alignment=Qt.AlignmentFlag.AlignCenter))
         column.addWidget(self.dots)
         column.addWidget(self.message)
         column.addWidget(self.keypad)

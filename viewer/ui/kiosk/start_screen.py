@@ -7,6 +7,7 @@ from PySide6.QtGui import QMouseEvent, QResizeEvent
 from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
 
 from viewer.core.article import Article
+from viewer.ui import plain_text
 
 TEXT_WIDTH_PX = 1100
 
@@ -40,9 +41,7 @@ class StartScreen(QWidget):
         self.hide()
 
     def _label(self, name: str) -> QLabel:
-        label = QLabel(objectName=name, wordWrap=True, alignment=Qt.AlignmentFlag.AlignCenter)
-        label.setTextFormat(Qt.TextFormat.PlainText)  # from the article: never markup
-        return label
+        return plain_text.label(objectName=name, wordWrap=True, alignment=Qt.AlignmentFlag.AlignCenter)  # from the article
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         # Lines no longer than a reader's eye can follow: wide screens get wide margins, not long lines.
