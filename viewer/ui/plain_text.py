@@ -30,11 +30,11 @@ RICH_TAGS = frozenset({"b", "i", "s", "u", "em", "strong", "br"})
 """The tags a rich_label() may show: formatting, never a picture or a link."""
 LINE_CHARACTERS = 300
 """Window titles, status messages and tree rows: about three screen widths."""
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")  # no font shows these; tab and line feed are kept
-_LINE_BREAKS = re.compile(r"\s*[\n\r\u2028\u2029]+\s*")
 TOOLTIP_LINE = 80
 """Characters a tooltip line may have before it wraps. Shorter lines never wrap: Qt narrows a short
 rich-text tooltip to a quarter of its width and would break "/dev/zero" in two."""
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")  # no font shows these; tab and line feed are kept
+_LINE_BREAKS = re.compile(r"\s*[\n\r\u2028\u2029]+\s*")
 _SHORT_LINES, _LONG_LINES, _TOOLTIP_END = '<p style="white-space:pre">', '<p style="white-space:pre-wrap">', "</p>"
 
 
