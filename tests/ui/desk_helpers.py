@@ -6,6 +6,7 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QContextMenuEvent
 from PySide6.QtWidgets import QApplication, QMenu, QWidget
 
+from tests.ui.helpers import show_active
 from viewer.ui.main_window import MainWindow
 
 
@@ -14,9 +15,7 @@ def open_active(qtbot, article, settings=None, place=None, size=(1100, 700)) -> 
     window = MainWindow(article, settings, place)
     qtbot.addWidget(window)
     window.resize(*size)
-    with qtbot.waitActive(window, timeout=20_000):  # slow on a busy machine; never slept on
-        window.show()
-        window.activateWindow()
+    show_active(qtbot, window)
     qtbot.waitUntil(lambda: window.article_view.has_painted, timeout=20_000)
     return window
 

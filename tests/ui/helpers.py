@@ -10,7 +10,30 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QModelIndex, Qt
-from PySide6.QtWidgets import QTreeView
+from PySide6.QtWidgets import QApplication, QTreeView, QWidget
+
+
+def show_active(qtbot, window: QWidget, timeout: int = 20_000) -> None:
+    """Show *window* and wait until it is the active window (keyboard shortcuts reach only that one).
+
+    Activation is asked for again on every poll: on a busy machine the window a previous test closed can
+    take the activation away after this one was given it, and the platform never gives it back unasked.
+    """
+    window.show()
+
+    def active() -> bool:
+        if window.isActiveWindow():
+            return True
+        window.activateWindow()
+        return False
+
+    try:
+        qtbot.waitUntil(active, timeout=timeout)
+    except AssertionError as error:
+        raise AssertionError(
+            f"{window!r} never became active: active window {QApplication.activeWindow()!r}, "
+            f"modal {QApplication.activeModalWidget()!r}, popup {QApplication.activePopupWidget()!r}"
+        ) from error
 
 
 def visible_titles(tree: QTreeView) -> list[str]:
