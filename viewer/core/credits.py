@@ -42,6 +42,11 @@ COMPONENTS = (
     Component("RapidFuzz", "MIT License", "https://github.com/rapidfuzz/RapidFuzz", "rapidfuzz"),
     Component("snowballstemmer", "BSD 3-Clause License", "https://github.com/snowballstem/snowball", "snowballstemmer"),
     Component("platformdirs", "MIT License", "https://github.com/tox-dev/platformdirs", "platformdirs"),
+    Component(
+        "OpenSSL's libcrypto (the kiosk PIN's hashing; the machine's own on Linux, bundled on Windows)",
+        "Apache License 2.0",
+        "https://github.com/openssl/openssl",
+    ),
     Component("ICU (Unicode support inside Qt)", "Unicode License v3", "https://github.com/unicode-org/icu"),
     Component(
         "XCB and xkbcommon libraries (Linux packages)", "MIT License", "https://xcb.freedesktop.org and https://xkbcommon.org"
