@@ -16,17 +16,18 @@ from __future__ import annotations
 
 import heapq
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Hashable, Iterable
 from dataclasses import dataclass, field
 from enum import Enum
 
 from viewer.core.question import Term, chosen_term, parse_question
-from viewer.core.ranking import Relevance, by_relevance
+from viewer.core.ranking import Relevance, best_by_relevance, by_relevance
 from viewer.core.search import SearchIndex, SearchResult, SectionHits, matching_all
 from viewer.core.text import words
 from viewer.core.vocabulary import Vocabulary, bundled_vocabulary
 
 PARTIAL_LIMIT = 20  # best partial matches shown: past these, sections mention too little to be worth a look
+FIRST_OFFERED = 20  # put in order on a keystroke (the ranks shown, the first hit); the rest only when stepped to
 ALSO_SEARCHED_LIMIT = 6
 ALSO_SEARCHED_SECTIONS = 50  # looked through for them: enough to name the commonest, cheap on a long article
 SUGGESTION_MIN_CHARS = 3
@@ -56,8 +57,9 @@ class Answer:
     mentions: dict[int, list[str]] = field(default_factory=dict)  # section -> typed terms it mentions (rule 3)
     _scores: dict[int, float] | None = None
     _ranked: list[int] | None = None
+    _best: list[int] | None = None  # the first of _ranked, found without ordering the rest
     _offered: list[int] | None = None
-    _scoring: tuple[Relevance, list[dict[int, SectionHits]]] | None = None
+    _scoring: tuple[Relevance, list[dict[int, SectionHits]], list[Hashable]] | None = None
     _suggesting: tuple[SearchIndex, list[Term]] | None = None
     _suggestions: list[str] | None = None
 
@@ -80,17 +82,23 @@ class Answer:
             self._offered = self.ranked() if self.read_as_question else self.result.ranked()
         return self._offered
 
+    def offered_first(self, count: int) -> list[int]:
+        """offered()[:count], without putting every other section in order while nobody steps that far."""
+        if self._offered is None and self.read_as_question:
+            return self.ranked_first(count)
+        return self.offered()[:count]
+
     def step(self, current: tuple[int, int] | None, forward: bool = True) -> tuple[int, int] | None:
         """The hit after (or before) *current*, as (section, index of the hit in it), in the order offered, wrapping round.
 
         With no current hit, the first (or last) one. None when there are no hits.
         """
-        order = self.offered()  # every section shown has a hit
-        if not order:
+        if not self.sections:  # every section shown has a hit
             return None
         if current is None or current[0] not in self.sections:
-            number = order[0] if forward else order[-1]
+            number = self.offered_first(1)[0] if forward else self.offered()[-1]
             return number, 0 if forward else self.sections[number].count - 1
+        order = self.offered()
         number, hit = current[0], current[1] + (1 if forward else -1)
         while not 0 <= hit < self.sections[number].count:
             number = order[(order.index(number) + (1 if forward else -1)) % len(order)]
@@ -100,11 +108,12 @@ class Answer:
     def hit_number(self, current: tuple[int, int]) -> int:
         """Where *current* stands among all hits in the order offered: 1 for the first."""
         number, hit = current
-        before = 0
-        for other in self.offered():
-            if other == number:
-                return before + hit + 1
-            before += self.sections[other].count
+        for order in (self.offered_first(FIRST_OFFERED), self.offered()):  # the hit shown is nearly always a first one
+            before = 0
+            for other in order:
+                if other == number:
+                    return before + hit + 1
+                before += self.sections[other].count
         raise KeyError(number)
 
     def ranked(self) -> list[int]:
@@ -113,16 +122,25 @@ class Answer:
             self._ranked = by_relevance(self.scores())
         return self._ranked
 
+    def ranked_first(self, count: int) -> list[int]:
+        """ranked()[:count]: on a long answer, without ordering the sections past them."""
+        if self._ranked is not None:
+            return self._ranked[:count]
+        if self._best is None or (len(self._best) < count and len(self._best) < len(self.sections)):
+            self._best = best_by_relevance(self.scores(), max(count, FIRST_OFFERED))
+        return self._best[:count]
+
     def scores(self) -> dict[int, float]:
         """Each shown section's relevance score."""
         if self._scores is None:
-            ranking, term_hits = self._scoring if self._scoring else (None, [])
-            self._scores = ranking.scores(term_hits, self.sections) if ranking else dict.fromkeys(self.sections, 0.0)
+            ranking, term_hits, terms = self._scoring if self._scoring else (None, [], [])
+            self._scores = ranking.scores(term_hits, self.sections, terms) if ranking else dict.fromkeys(self.sections, 0.0)
         return self._scores
 
-    def ranks(self) -> dict[int, int]:
-        """Each shown section's place by relevance: 1 for the most relevant."""
-        return {number: place for place, number in enumerate(self.ranked(), start=1)}
+    def ranks(self, limit: int | None = None) -> dict[int, int]:
+        """Each shown section's place by relevance, 1 for the most relevant: the first *limit* places, or all."""
+        order = self.ranked() if limit is None else self.ranked_first(limit)
+        return {number: place for place, number in enumerate(order, start=1)}
 
     def suggestions(self, limit: int = 3) -> list[str]:
         """ "Did you mean" searches: what was typed with words found nowhere replaced by the article's nearest words."""
@@ -162,7 +180,7 @@ class QuestionSearch:
         """The strict filter's sections; what a question phrase asks for ("how much": dose) only ranks them."""
         clauses = [*strict.clauses, *(term.equivalents for term in asking)] if strict.sections else []
         term_hits = [self.index.clause_hits(clause)[0] for clause in clauses]
-        return Answer(kind, text, strict, left_out=left_out, _scoring=(self.relevance, term_hits))
+        return Answer(kind, text, strict, left_out=left_out, _scoring=(self.relevance, term_hits, clauses))
 
     def _asking_phrases(self, needed: list[Term]) -> list[Term]:
         """Terms of question words only that the vocabulary gives equivalents ("how long", "how much")."""
@@ -179,8 +197,10 @@ class _Asking:
         self.index, self.relevance, self.text, self.needed, self.left_out = index, relevance, text, needed, left_out
         self.corrections: dict[str, list[str]] = {}
         self.with_equivalents: list[Term] = []  # the terms the article's own words did not find
+        self.terms: list[Hashable] = []  # what each of hits + chip_hits matched, named for the relevance memory
         self.chip_hits = [self._term_hits(term) for term in chips]
         self.hits = [self._term_hits(term) for term in needed]
+        self.terms = self.terms[len(chips) :] + self.terms[: len(chips)]  # in the order of hits + chip_hits
         self.clauses = [
             clause for term in needed + chips for clause in (term.clauses if term in self.with_equivalents else [term.clause])
         ]
@@ -189,14 +209,36 @@ class _Asking:
         every = matching_all(self.hits + self.chip_hits)
         if every:
             return self._answer(AnswerKind.IN_OTHER_WORDS, every, None)
-        allowed = matching_all(self.chip_hits) if self.chip_hits else None
-        coverage = Counter(number for hits in self.hits for number in hits if allowed is None or number in allowed)
+        allowed = matching_all(self.chip_hits).keys() if self.chip_hits else None
+        coverage: Counter[int] = Counter()
+        for hits in self.hits:  # counted in C: a common word is in thousands of sections
+            coverage.update(hits.keys() if allowed is None else hits.keys() & allowed)
         if not coverage:
             return self._answer(AnswerKind.NOTHING, {}, None)
-        scores = self.relevance.scores(self.hits + self.chip_hits, coverage)
-        best = heapq.nsmallest(PARTIAL_LIMIT, coverage, key=lambda number: (-coverage[number], -scores[number], number))
-        sections = {number: _merged([hits[number] for hits in self.hits + self.chip_hits if number in hits]) for number in best}
-        return self._answer(AnswerKind.SOME_WORDS, sections, {number: scores[number] for number in best})
+        scores = self._best_partial(coverage)
+        sections = {number: _merged([hits[number] for hits in self.hits + self.chip_hits if number in hits]) for number in scores}
+        return self._answer(AnswerKind.SOME_WORDS, sections, scores)
+
+    def _best_partial(self, coverage: Counter[int]) -> dict[int, float]:
+        """The PARTIAL_LIMIT sections that mention the most terms, the most relevant first among equals, with their scores.
+
+        Only the sections that can make it are scored: all of those mentioning more terms than the
+        last ones taken, and those mentioning as many as the last ones, of which the best are taken.
+        """
+        sections_by_count, taken = Counter(coverage.values()), 0
+        for least in sorted(sections_by_count, reverse=True):  # the fewest terms a section taken can mention
+            if taken + sections_by_count[least] >= PARTIAL_LIMIT:
+                break
+            taken += sections_by_count[least]
+        if len(sections_by_count) == 1:
+            above, level = [], list(coverage)
+        else:
+            above = [number for number, count in coverage.items() if count > least]
+            level = [number for number, count in coverage.items() if count == least]
+        scores = self.relevance.scores(self.hits + self.chip_hits, above + level, self.terms)
+        # nlargest is a stable sort's first few: equal scores keep document order, as the full sort did
+        best = above + heapq.nlargest(PARTIAL_LIMIT - len(above), sorted(level), key=scores.__getitem__)
+        return {number: scores[number] for number in best}
 
     def _answer(self, kind: AnswerKind, sections: dict[int, SectionHits], scores: dict[int, float] | None) -> Answer:
         partial = kind is AnswerKind.SOME_WORDS  # otherwise every section mentions every needed term
@@ -212,22 +254,26 @@ class _Asking:
             also_searched=self._also_searched(sections),
             mentions=mentions,
             _scores=scores,
-            _scoring=(self.relevance, self.hits + self.chip_hits),
+            _scoring=(self.relevance, self.hits + self.chip_hits, self.terms),
         )
         missing_terms = [term for term, hits in zip(self.needed, self.hits, strict=True) if not hits]
         answer._suggesting = (self.index, missing_terms) if missing_terms else None
         return answer
 
     def _term_hits(self, term: Term) -> dict[int, SectionHits]:
+        """What *term* matches: its own words, or their equivalents when those find nothing; named in self.terms."""
         hits, correction = self.index.clause_hits(term.clause)
         if correction:
             self.corrections[term.typed] = correction
         if term.equivalents is None or (hits and not correction):
+            self.terms.append(term.clause)
             return hits  # the article's own word, found as typed: no need for other words
         self.with_equivalents.append(term)
         equivalent_hits, _ = self.index.clause_hits(term.equivalents)
         if not hits:
+            self.terms.append(term.equivalents)
             return equivalent_hits
+        self.terms.append(term)  # the same term always makes the same union
         union = dict(hits)  # a typo taken for an article word, and the equivalents of what was meant
         for number, found in equivalent_hits.items():
             union[number] = _merged([union[number], found], fuzzy=union[number].fuzzy) if number in union else found

@@ -31,7 +31,7 @@ class AnswerView:
         from viewer.core.answers import AnswerKind
 
         question = answer.read_as_question and bool(answer.sections)
-        ranks = {number: place for number, place in answer.ranks().items() if place <= RANKS_SHOWN} if question else None
+        ranks = answer.ranks(RANKS_SHOWN) if question else None
         rows_changed = self._proxy.set_result(answer.result, ranks, answer.mentions or None)
         if not answer.sections:
             self._pane.show_hit_position("")
