@@ -19,6 +19,7 @@ from collections import Counter
 from collections.abc import Hashable, Iterable
 from dataclasses import dataclass, field
 from enum import Enum
+from operator import attrgetter
 
 from viewer.core.question import Term, chosen_term, parse_question
 from viewer.core.ranking import Relevance, best_by_relevance, by_relevance
@@ -31,6 +32,7 @@ FIRST_OFFERED = 20  # put in order on a keystroke (the ranks shown, the first hi
 ALSO_SEARCHED_LIMIT = 6
 ALSO_SEARCHED_SECTIONS = 50  # looked through for them: enough to name the commonest, cheap on a long article
 SUGGESTION_MIN_CHARS = 3
+_COUNT = attrgetter("count")
 
 
 class AnswerKind(Enum):
@@ -109,11 +111,9 @@ class Answer:
         """Where *current* stands among all hits in the order offered: 1 for the first."""
         number, hit = current
         for order in (self.offered_first(FIRST_OFFERED), self.offered()):  # the hit shown is nearly always a first one
-            before = 0
-            for other in order:
-                if other == number:
-                    return before + hit + 1
-                before += self.sections[other].count
+            if number in order:  # summed in C: the section being read may come after thousands of others
+                before = order[: order.index(number)]
+                return sum(map(_COUNT, map(self.sections.__getitem__, before))) + hit + 1
         raise KeyError(number)
 
     def ranked(self) -> list[int]:

@@ -8,6 +8,7 @@ from collections import OrderedDict, defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cached_property
+from operator import attrgetter
 
 from rapidfuzz import process
 from rapidfuzz.distance import OSA, JaroWinkler
@@ -25,6 +26,7 @@ CLAUSE_CACHE_HITS = 200_000
 # 'nausious' suggests 'nausea' (0.83), not 'various' (0.65).
 SUGGESTION_MIN_SIMILARITY = 0.8
 _LINE_BREAK = re.compile(r"[\n\r\u2028\u2029]")
+_COUNT = attrgetter("count")
 
 
 class SectionHits:
@@ -97,7 +99,7 @@ class SearchResult:
     @cached_property
     def match_count(self) -> int:
         """Hits over all sections (counted once: the status line and every "Hit 2 of 5" ask)."""
-        return sum(hits.count for hits in self.sections.values())
+        return sum(map(_COUNT, self.sections.values()))  # in C: thousands of sections on a keystroke
 
     def ranked(self) -> list[int]:
         """Section ids, exact matches before approximate ones, then in document order."""
@@ -234,7 +236,11 @@ class SearchIndex:
                 fuzzy = bool(word_sets[0])
                 if fuzzy:
                     correction = sorted(word_sets[0])
-            for number, starts in self._phrase_starts(word_sets).items():
+            found = self._phrase_starts(word_sets)
+            if not hits and len(variant) == 1:  # one word (nearly every keystroke): distinct positions, none overlapping
+                hits = {number: SectionHits([(starts, 1)], fuzzy, len(starts)) for number, starts in found.items()}
+                continue
+            for number, starts in found.items():
                 entry = hits.get(number)
                 if entry is None:
                     single_words = len(variant) == 1  # distinct positions, none overlapping another

@@ -16,6 +16,9 @@ if TYPE_CHECKING:
 
 _Index = QModelIndex | QPersistentModelIndex
 CONTEXT_COLOR = QColor("#7b8794")
+_ANSWER_ROLES = frozenset(
+    int(role) for role in (HITS_ROLE, Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.ForegroundRole, Qt.ItemDataRole.FontRole)
+)  # the roles a search answers differently: data() looks a row's hits up only for these
 
 
 class SectionFilterProxy(QSortFilterProxyModel):
@@ -73,8 +76,8 @@ class SectionFilterProxy(QSortFilterProxyModel):
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         value = super().data(index, role)
-        if self._result is None or not index.isValid():
-            return value
+        if self._result is None or role not in _ANSWER_ROLES or not index.isValid():
+            return value  # a painted row asks for eight roles: most are the model's own
         number = super().data(index, NUMBER_ROLE)
         hits = self._result.sections.get(number)
         if role == HITS_ROLE:
