@@ -188,15 +188,74 @@ def generate(sections: int | None = None, target_bytes: int | None = None, seed:
     return "\n".join(chunks)
 
 
+def _html_section(writer: _Writer, number: int) -> str:
+    """One part of a documentation page: a heading, prose with inline tags, and HTML blocks of the usual kinds."""
+    r = writer.random
+    sentence = writer.sentence
+
+    def prose() -> str:
+        words = sentence().split(" ")
+        for _ in range(r.randint(1, 4)):  # inline tags inside the prose: bold, code, links, superscripts
+            at = r.randrange(len(words))
+            tag = r.choice(["b", "code", "em", "sup", "kbd"])
+            words[at] = f"<{tag}>{words[at]}</{tag}>"
+        if r.random() < 0.4:
+            words.append(f'(see <a href="#part-{r.randint(1, 400)}">part {r.randint(1, 400)}</a>)')
+        return " ".join(words)
+
+    chunks = [f"{'#' * r.choice([2, 2, 3, 3, 4])} {number}. {r.choice(POINT_TOPICS)}", prose() + " " + prose()]
+    kind = r.random()
+    if kind < 0.25:  # a table, one tag per cell
+        rows = "\n".join(
+            "<tr>" + "".join(f"<td>{r.choice(DRUGS)}</td><td>{r.randint(1, 99)} mg</td>" for _ in range(2)) + "</tr>"
+            for _ in range(r.randint(3, 8))
+        )
+        chunks.append(f'<table class="doses">\n<thead><tr><th>Drug</th><th>Dose</th></tr></thead>\n{rows}\n</table>')
+    elif kind < 0.45:  # a note whose HTML block spans blank lines, with a "#" line inside that is not a heading
+        chunks.append(f'<div class="note">\n<p>{prose()}</p>\n\n# not a heading: inside the note\n\n<p>{prose()}</p>\n</div>')
+    elif kind < 0.6:  # collapsed Markdown (details holds Markdown, GitHub style)
+        chunks.append(f"<details>\n<summary>{r.choice(OUTCOMES)}</summary>\n\n{prose()}\n\n</details>")
+    elif kind < 0.75:  # code with HTML and "#" lines in it
+        chunks.append(f'```html\n<!-- {r.choice(OUTCOMES)} -->\n<div id="x{number}">\n# comment, not a heading\n</div>\n```')
+    elif kind < 0.85:  # a comment block
+        chunks.append(f"<!--\nEditor's note: {sentence()}\n\n## not a heading either\n-->")
+    else:  # an image in a figure
+        image = f'<img src="figure-{number}.png" alt="{r.choice(OUTCOMES)}">'
+        chunks.append(f"<figure>\n{image}\n<figcaption>{prose()}</figcaption>\n</figure>")
+    if r.random() < 0.5:
+        chunks.append(prose())
+    return "\n\n".join(chunks) + "\n"
+
+
+def generate_html(target_bytes: int, seed: int = 2024) -> str:
+    """Documentation heavy in HTML, of at least *target_bytes* bytes: headings between prose with inline tags,
+    tables, notes whose HTML spans blank lines (with "#" lines inside), details, comments, figures and code."""
+    writer = _Writer(seed)
+    chunks = ["# Generated documentation with HTML\n", writer.paragraph() + "\n"]
+    size, number = sum(len(c.encode()) for c in chunks), 0
+    while size < target_bytes:
+        number += 1
+        chunk = _html_section(writer, number)
+        chunks.append(chunk)
+        size += len(chunk.encode()) + 1
+    return "\n".join(chunks)
+
+
 def main(argv: list[str] | None = None) -> int:
     """Write a generated article to stdout."""
     parser = argparse.ArgumentParser(description="Generate a large article shaped like the bundled one.")
     group = parser.add_mutually_exclusive_group(required=True)
     group.add_argument("--sections", type=int, help="number of sections (headings), title and parts included")
     group.add_argument("--bytes", type=int, help="at least this many bytes of Markdown")
+    parser.add_argument("--html", action="store_true", help="documentation heavy in HTML (with --bytes)")
     parser.add_argument("--seed", type=int, default=2024)
     options = parser.parse_args(argv)
-    sys.stdout.write(generate(options.sections, options.bytes, options.seed))
+    if options.html:
+        if options.bytes is None:
+            parser.error("--html needs --bytes")
+        sys.stdout.write(generate_html(options.bytes, options.seed))
+    else:
+        sys.stdout.write(generate(options.sections, options.bytes, options.seed))
     return 0
 
 

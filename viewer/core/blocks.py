@@ -15,7 +15,6 @@ well: :class:`Outline` holds the rewritten lines. docs/article-format.md lists w
 from __future__ import annotations
 
 import bisect
-import logging
 import re
 import xml.etree.ElementTree as etree
 from typing import NamedTuple
@@ -26,10 +25,6 @@ from markdown.util import HTML_PLACEHOLDER_RE
 
 from viewer.core.dialect import TAB_LENGTH, new_markdown
 
-HTML_STEPS = 2_000_000
-"""About 2 s of Python's HTML parser (a step is about 1 µs): a tag costs 40 steps, and a tag left open as many
-as characters it reads on. Only an article of some 50,000 tags, or a hostile one, goes over."""
-log = logging.getLogger("viewer.render")
 _WHITESPACE_ONLY = re.compile(r"\n +(?=\n)")  # Python-Markdown's "(?<=\n) +\n", with a literal first: 20 times faster
 _MAY_FENCE = re.compile(r"\n {0,3}(?:```|~~~)")  # searched in "\n" + text: a literal first is fast
 _MAY_BE_HTML = re.compile(r"\n {0,3}<")
@@ -104,7 +99,7 @@ def find_outline(text: str, md: markdown.Markdown | None = None) -> Outline:
 
         lines = fences_as_commonmark(lines)
         fences = find_fences(lines)
-    stage = None
+    stage: Stage | None = None
     if _MAY_BE_HTML.search(joined):
         from viewer.core.html_blocks import escape_unclosed_markup, markdown_inside_containers
 
@@ -119,19 +114,10 @@ def find_outline(text: str, md: markdown.Markdown | None = None) -> Outline:
     return scan.outline()
 
 
-def _html_stage(md: markdown.Markdown, lines: list[str], fences: list[tuple[int, int]]) -> Stage | None:
-    """Python-Markdown's HTML preprocessor over the text, or None when it would take too long.
+def _html_stage(md: markdown.Markdown, lines: list[str], fences: list[tuple[int, int]]) -> Stage:
+    """Python-Markdown's HTML preprocessor over the text, where it can change anything (see extract_html_blocks)."""
+    from viewer.core.html_blocks import extract_html_blocks
 
-    Its HTML parser reads on from every tag left open to the next '>' (twenty thousand "<a " on a
-    line take minutes), and it takes about 40 µs a tag. Over HTML_STEPS the outline reads the text
-    as having no HTML blocks; the renderer formats such sections in its worker process.
-    """
-    from viewer.core.html_blocks import extract_html_blocks, parse_steps
-
-    steps = parse_steps("\n".join(lines))
-    if steps > HTML_STEPS:
-        log.info("HTML blocks not looked for: the HTML parser would take about %d steps", steps)
-        return None
     return extract_html_blocks(md, *_without_fences(md, lines, fences))
 
 

@@ -11,6 +11,7 @@ Imported only for an article with a line that starts with '<'.
 from __future__ import annotations
 
 import bisect
+import logging
 import re
 import xml.etree.ElementTree as etree
 
@@ -21,6 +22,10 @@ from markdown.util import HTML_PLACEHOLDER_RE
 from viewer.core.blocks import Stage
 from viewer.core.fences import line_offsets
 
+READ_ON_STEPS = 1_000_000
+"""About 1 s of Python's HTML parser reading on from tags left open (twenty thousand "<a " on a line take minutes):
+over it, a part of the text is read as having no HTML blocks (the renderer shows such a section as plain text)."""
+log = logging.getLogger("viewer.render")
 _MAY_OPEN_HTML = re.compile(r"\n {0,3}<[A-Za-z!?]")  # searched in "\n" + text: a literal first is fast
 _TAG_START = re.compile(r"<[A-Za-z!?/]")
 _TAG_END = re.compile(">")
@@ -30,6 +35,18 @@ _CLOSERS = {"<?": "?>", "<![": "]]>", "<!": ">"}
 _CONTAINERS = "article|aside|blockquote|center|details|div|figure|footer|header|main|nav|section"
 _CONTAINER_OPENING = re.compile(rf"^(?P<tag> {{0,3}}<(?P<name>{_CONTAINERS}))(?P<rest>(?:\s[^<>]*)?>)\s*$", re.IGNORECASE)
 _MARKDOWN_ATTRIBUTE = re.compile(r"\smarkdown\s*=|\smarkdown[\s>/]", re.IGNORECASE)
+# A whole start or end tag inside a line, in the plainest form: name, attributes with quoted or bare values.
+_WHOLE_TAG = re.compile(
+    r"""<(?:(?P<name>[A-Za-z][A-Za-z0-9-]*)(?:[ ]+[A-Za-z_:][-A-Za-z0-9_:.]*(?:[ ]*=[ ]*(?:"[^"<>`\n]*"|'[^'<>`\n]*'"""
+    r"""|[^ "'=<>`\n/]+))?)*[ ]*/?|/(?P<closing>[A-Za-z][A-Za-z0-9-]*)[ ]*)>"""
+)
+# Tags whose content an HTML parser reads as raw text up to their end tag (script and style; the rest for safety).
+_RAW_TEXT_TAGS = frozenset(
+    {"script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes", "noscript", "plaintext"}
+)
+_CHARACTER_REFERENCE_START = re.compile(r"&#")
+_WHOLE_CHARACTER_REFERENCE = re.compile(r"&#(?:[0-9]+|[xX][0-9a-fA-F]+);")
+_COMMENT_CLOSE = re.compile(r"--!?>")  # Python-Markdown's end of a comment
 
 
 def markdown_inside_containers(lines: list[str], skip: set[int]) -> list[str]:
@@ -80,13 +97,13 @@ def _lines_starting_with_a_tag(lines: list[str]) -> list[int]:
     return [bisect.bisect_right(offsets, match.start()) - 1 for match in _LINE_START_TAG.finditer(text)]
 
 
-def parse_steps(text: str) -> int:
-    """About how much work Python's HTML parser does on *text*: 40 a tag, and for a tag left open each character it reads on."""
+def read_on_steps(text: str) -> int:
+    """About how many characters Python's HTML parser reads on past tags left open in *text* (a step is about 1 µs)."""
     starts = [match.start() for match in _TAG_START.finditer(text)]
     if not starts:
         return 0
     ends = [match.start() for match in _TAG_END.finditer(text)]
-    steps = 40 * len(starts)
+    steps = 0
     for start in starts:
         end = ends[position] if (position := bisect.bisect_left(ends, start)) < len(ends) else len(text)
         steps += max(0, end - start - 200)  # a tag a few lines long is ordinary
@@ -94,32 +111,166 @@ def parse_steps(text: str) -> int:
 
 
 def extract_html_blocks(md: markdown.Markdown, lines: list[str], source: list[int | None]) -> Stage:
-    """Run Python-Markdown's HTML block preprocessor over *lines* (after the fences were taken out)."""
+    """Python-Markdown's HTML block preprocessor over *lines* (after the fences were taken out), where it can change them.
+
+    The preprocessor costs about 40 µs a tag, over the whole text. It is run only over the parts
+    that hold HTML it may act on: blank-line-separated chunks whose tags all sit inside a line of
+    prose (``a <b>word</b>``, ``<a href="x">``) pass through it unchanged and are copied as they
+    are. A part that holds more is run alone and kept only if it ends where the whole run would be
+    back to plain text (no HTML block, tag, comment or search running on past its last line);
+    otherwise it is run again taking in the chunks after it, twice as many each time.
+    tests/core/test_html_regions.py checks the result against one run over the whole text.
+    """
     if not _MAY_OPEN_HTML.search("\n" + "\n".join(lines)):
         return Stage(lines, source, [s is not None for s in source], [0] * len(lines))
-    text = "\n".join([*lines, "", ""])  # NormalizeWhitespace leaves two blank lines at the end
-    parser = _TracingExtractor(md)
-    parser.feed(text)
-    parser.close()
-    starts = _line_starts(text)
-    out_lines = "".join(parser.cleandoc).split("\n")
-    first_chars = _first_characters(parser.cleandoc, parser.cleandoc.positions, text, starts)
+    stash = md.htmlStash
+    stashed = (len(stash.rawHtmlBlocks), stash.html_counter)
+    stage = _in_regions(md, lines, source)
+    if stage is None:  # the parser stopped early somewhere: what follows depends on where the text began
+        del stash.rawHtmlBlocks[stashed[0] :]
+        stash.html_counter = stashed[1]
+        stage = Stage([], [], [], [])
+        run_region(md, stage, lines, source, 0, len(lines), last=True)
+    return finish_stage(md, stage)
+
+
+def _in_regions(md: markdown.Markdown, lines: list[str], source: list[int | None]) -> Stage | None:
+    """The stage made region by region, or None when the whole text must be run at once."""
+    chunks = _chunks(lines)
     stage = Stage([], [], [], [])
-    for line, offset in zip(out_lines, first_chars, strict=True):
-        origin = None if offset is None else _line_of(starts, offset)
-        origin_source = source[origin] if origin is not None and origin < len(source) else None
-        stage.lines.append(line)
-        stage.source.append(origin_source)
-        stage.whole.append(
-            origin_source is not None and offset == starts[origin] and origin < len(lines) and line == lines[origin]
-        )
-        stage.column.append(0 if origin is None or offset is None else offset - starts[origin])
+    copied = 0  # lines before this are in the stage
+    index = 0
+    while index < len(chunks):
+        first = chunks[index][0]
+        if _passes_through(lines, *chunks[index]):
+            index += 1
+            continue
+        _copy(stage, lines, source, copied, first)
+        taken = 1
+        while True:
+            after = index + taken
+            end = chunks[after][0] if after < len(chunks) else len(lines)  # the blank lines after it included
+            kept = run_region(md, stage, lines, source, first, end, last=after >= len(chunks), alone=True)
+            if kept is None:
+                return None
+            if kept:
+                break
+            taken *= 2
+        copied, index = end, after
+    _copy(stage, lines, source, copied, len(lines))
+    return stage
+
+
+def finish_stage(md: markdown.Markdown, stage: Stage) -> Stage:
+    """*stage* without the blank lines the run added at the end, with the tag of each HTML block holding Markdown."""
     while stage.lines and not stage.lines[-1] and stage.source[-1] is None:
-        del stage.lines[-1], stage.source[-1], stage.whole[-1], stage.column[-1]  # the two blank lines added above
+        del stage.lines[-1], stage.source[-1], stage.whole[-1], stage.column[-1]  # the two blank lines added at the end
     for line in stage.lines:
         if (match := HTML_PLACEHOLDER_RE.match(line)) and isinstance(element := _stashed(md, int(match[1])), etree.Element):
             stage.elements[int(match[1])] = element.tag
     return stage
+
+
+def _chunks(lines: list[str]) -> list[tuple[int, int]]:
+    """(first, end) of each run of non-blank lines."""
+    chunks, first = [], None
+    for index, line in enumerate(lines):
+        if line and first is None:
+            first = index
+        elif not line and first is not None:
+            chunks.append((first, index))
+            first = None
+    if first is not None:
+        chunks.append((first, len(lines)))
+    return chunks
+
+
+def _passes_through(lines: list[str], first: int, end: int) -> bool:
+    """Whether the preprocessor, arriving at this chunk with nothing open, leaves it as it is and nothing open after it.
+
+    True when no line starts with markup (after at most three spaces of any kind) and every '<'
+    is plain text ('< 3') or a whole tag inside the line that is not one whose content is raw
+    text, and every '&#' is a whole character reference. Comments, declarations and processing
+    instructions are searched for to the end of the text, so a chunk with one is run instead.
+    """
+    for index in range(first, end):
+        line = lines[index]
+        if "<" not in line and "&#" not in line:
+            continue
+        stripped = line.lstrip()
+        if stripped[:1] == "<" and len(line) - len(stripped) <= 3:
+            return False
+        position = line.find("<")
+        while position != -1:
+            following = line[position + 1 : position + 2]
+            if following.isascii() and (following.isalpha() or following in "!?/"):
+                tag = _WHOLE_TAG.match(line, position)
+                if tag is None or (tag["name"] or tag["closing"]).lower() in _RAW_TEXT_TAGS:
+                    return False
+                position = tag.end()
+            else:
+                position += 1
+            position = line.find("<", position)
+        if "&#" in line and len(_CHARACTER_REFERENCE_START.findall(line)) != len(_WHOLE_CHARACTER_REFERENCE.findall(line)):
+            return False
+    return True
+
+
+def _copy(stage: Stage, lines: list[str], source: list[int | None], first: int, end: int) -> None:
+    """Lines the preprocessor leaves as they are."""
+    stage.lines.extend(lines[first:end])
+    stage.source.extend(source[first:end])
+    stage.whole.extend(origin is not None for origin in source[first:end])
+    stage.column.extend([0] * (end - first))
+
+
+def run_region(
+    md: markdown.Markdown,
+    stage: Stage,
+    lines: list[str],
+    source: list[int | None],
+    first: int,
+    end: int,
+    last: bool,
+    alone: bool = False,
+) -> bool | None:
+    """Run the preprocessor over lines first..end and add what it makes to *stage*: True.
+
+    When the lines are run *alone* (not from the start of the text), only if that is what a run over
+    the whole text makes of them: False (nothing kept) when something in them runs on past them;
+    None when the parser stopped before their end ('&#' not followed by a reference, say: after
+    that Python-Markdown's parser reads positions counted from the start of the text it was given)."""
+    region = lines[first:end]
+    text = "\n".join([*region, "", ""]) if last else "".join(line + "\n" for line in region)
+    if read_on_steps(text) > READ_ON_STEPS:
+        log.info("HTML blocks not looked for in lines %d to %d: tags left open would take minutes to read", first, end)
+        _copy(stage, lines, source, first, end)
+        return True
+    stash = md.htmlStash
+    stashed = (len(stash.rawHtmlBlocks), stash.html_counter)
+    parser = _TracingExtractor(md)
+    parser.feed(text)
+    if alone and parser.rawdata:
+        return None
+    if alone and not last and not parser.settled():
+        del stash.rawHtmlBlocks[stashed[0] :]
+        stash.html_counter = stashed[1]
+        return False
+    parser.close()
+    starts = _line_starts(text)
+    out_lines = "".join(parser.cleandoc).split("\n")
+    first_chars = _first_characters(parser.cleandoc, parser.cleandoc.positions, text, starts)
+    if not last:  # the line after the final newline belongs to what follows
+        del out_lines[-1], first_chars[-1]
+    for line, offset in zip(out_lines, first_chars, strict=True):
+        origin = None if offset is None else _line_of(starts, offset)
+        inside = origin is not None and origin < len(region)
+        origin_source = source[first + origin] if inside else None
+        stage.lines.append(line)
+        stage.source.append(origin_source)
+        stage.whole.append(origin_source is not None and offset == starts[origin] and line == region[origin])
+        stage.column.append(0 if origin is None or offset is None else offset - starts[origin])
+    return True
 
 
 def _stashed(md: markdown.Markdown, index: int) -> object:
@@ -141,9 +292,56 @@ class _Pieces(list):
 
 
 class _TracingExtractor(HTMLExtractorExtra):
+    """Python-Markdown's md_in_html preprocessor, recording where each piece of its output comes from, and whether
+    anything in the text it was given looked on to its end (then the text after it could change what it made)."""
+
+    def __init__(self, md: markdown.Markdown) -> None:
+        super().__init__(md)
+        # md_in_html makes these sets anew on every tag (a fifth of its time); they cannot change during a run
+        self._block_level_tags = set(md.block_level_elements)
+        self._block_tags = self._block_level_tags - (self.span_tags | self.raw_tags | self.empty_tags)
+        self._span_and_blocks_tags = self._block_tags | self.span_tags
+
     def reset(self) -> None:
         super().reset()
         self.cleandoc = _Pieces(self)
+        self.ran_off = False
+
+    @property
+    def block_level_tags(self) -> set[str]:
+        return self._block_level_tags
+
+    @property
+    def block_tags(self) -> set[str]:
+        return self._block_tags
+
+    @property
+    def span_and_blocks_tags(self) -> set[str]:
+        return self._span_and_blocks_tags
+
+    def settled(self) -> bool:
+        """After feed(): nothing is open, nothing waits for more text, and no search ran to the end of the text."""
+        return not (self.ran_off or self.rawdata or self.inraw or self.stack or self._cache or self.mdstack or self.intail) and (
+            self.cdata_elem is None
+        )
+
+    def check_for_whole_start_tag(self, i: int) -> int:
+        end = super().check_for_whole_start_tag(i)
+        self.ran_off |= end < 0  # the tag reads on to the end of the text
+        return end
+
+    def parse_endtag(self, i: int) -> int:
+        self.ran_off |= self.rawdata.find(">", i + 1) == -1
+        return super().parse_endtag(i)
+
+    def parse_comment(self, i: int, report: bool = True) -> int:
+        self.ran_off |= _COMMENT_CLOSE.search(self.rawdata, i + 4) is None
+        return super().parse_comment(i, report)
+
+    def parse_bogus_comment(self, i: int, report: int = 1) -> int:
+        end = super().parse_bogus_comment(i, report)
+        self.ran_off |= end == -1
+        return end
 
 
 def _line_starts(text: str) -> list[int]:
