@@ -57,10 +57,17 @@ class Article:
     warnings: list[str] = field(default_factory=list)
     references: dict[str, tuple[str, str | None]] = field(default_factory=dict)
     """Link definitions ([id]: url) anywhere in the article: a link in one section may use one from another."""
+    _by_anchor: dict[str, Section] = field(default_factory=dict, repr=False)
 
     def find(self, anchor: str) -> Section | None:
         """Return the section with *anchor*, or None."""
-        return next((s for s in self.sections if s.anchor == anchor), None)
+        # Asked on every step of a search (the tree follows the pane): a lookup, not a walk of 10,000 sections.
+        # Checked against the section itself, and rebuilt when it no longer fits (an anchor changed).
+        found = self._by_anchor.get(anchor)
+        if found is not None and found.anchor == anchor:
+            return found
+        self._by_anchor = {section.anchor: section for section in reversed(self.sections)}  # the first of equals wins
+        return self._by_anchor.get(anchor)
 
     def find_fragment(self, fragment: str) -> Section | None:
         """The section a link's ``#fragment`` names: the viewer's own anchor, or the one GitHub would make."""

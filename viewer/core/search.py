@@ -353,8 +353,7 @@ def matching_all(per_clause: list[dict[int, SectionHits]]) -> dict[int, SectionH
         return per_clause[0]
     smallest = min(per_clause, key=len)
     combined: dict[int, SectionHits] = {}
-    for number in sorted(smallest):
-        if all(number in hits for hits in per_clause):
-            runs = [run for hits in per_clause for run in hits[number].runs]
-            combined[number] = SectionHits(runs, fuzzy=any(hits[number].fuzzy for hits in per_clause))
+    for number in sorted(set(smallest).intersection(*per_clause)):  # intersected in C: thousands of sections
+        runs = [run for hits in per_clause for run in hits[number].runs]
+        combined[number] = SectionHits(runs, fuzzy=any(hits[number].fuzzy for hits in per_clause))
     return combined
