@@ -89,6 +89,44 @@ PIECES = [
     "</textarea>",
 ]
 
+# Chunks of tag soup, one line or several: most are one raw HTML block, some are cut short or run on.
+TOKENS = [
+    *(f"<{name}>" for name in ["div", "p", "span", "img", "br", "td", "tr", "table", "b", "section", "DIV", "li", "pre"]),
+    *(f"</{name}>" for name in ["div", "p", "span", "td", "tr", "table", "b", "section", "div ", "li", "pre", "img"]),
+    '<a href="x?a=1&b=2">',
+    "</a>",
+    "<br/>",
+    "<hr>",
+    "text",
+    " ",
+    "&amp;",
+    "&#169;",
+    "&#12 ",
+    "&copy",
+    "a < b",
+    "# not a heading",
+    "\n",
+    "\n  ",
+]
+tag_soup = st.lists(st.sampled_from(TOKENS), min_size=1, max_size=25).map(lambda tokens: "".join(tokens).strip("\n"))
+NAMES = ["div", "table", "tr", "td", "p", "section", "span", "b", "a", "li", "DIV", "pre", "figure"]
+balanced = st.recursive(
+    st.sampled_from(["text", "a < b", "&amp;", "&#169;", "<img src=x>", "<br/>", "<br>", "\n", "# not a heading", " "]),
+    lambda inner: st.tuples(st.sampled_from(NAMES), st.lists(inner, max_size=4), st.booleans()).map(
+        lambda parts: f"<{parts[0]}>" + "".join(parts[1]) + (f"</{parts[0].lower()}>" if parts[2] else "")
+    ),
+    max_leaves=12,
+)
+blocks = st.tuples(
+    st.sampled_from(["", " ", "   "]),
+    st.one_of(
+        st.tuples(st.sampled_from(["<div>", "<table>", "<p>", "<section class=a>", "<span>"]), tag_soup).map("".join),
+        st.tuples(st.sampled_from(NAMES), st.lists(balanced, max_size=4)).map(
+            lambda parts: f"<{parts[0]}>" + "".join(parts[1]) + f"</{parts[0]}>"
+        ),
+    ),
+).map(lambda parts: (parts[0] + parts[1]).replace("\n\n", "\n").strip("\n"))
+
 documents = st.lists(st.tuples(st.sampled_from(PIECES), st.sampled_from(["\n", "\n\n", "\n\n\n"])), max_size=30).map(
     lambda parts: "".join(piece + gap for piece, gap in parts)
 )
@@ -137,7 +175,7 @@ def check_same(text: str) -> None:
     assert found_stash == expected_stash
 
 
-@settings(max_examples=400, deadline=None)
+@settings(max_examples=300, deadline=None)
 @given(documents)
 @example("<div>\n\n# not a heading\n\n</div>\n\n# Heading\n")
 @example("Text with <!-- a comment that runs on\n\n# inside it\n\nand ends here -->\n\n<div>\n")
@@ -145,6 +183,14 @@ def check_same(text: str) -> None:
 @example('A tag <a\n\nhref="spans lines">\n\n<div>\n\n# x\n')
 def test_the_html_step_in_regions_gives_what_one_run_over_the_whole_text_gives(text):
     check_same(text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(st.one_of(blocks, st.sampled_from(PIECES)), st.sampled_from(["\n\n", "\n\n\n", "\n"])), max_size=12))
+@example([("<div>\n<img src=x>\n<p>a</p>\n</div>", "\n\n"), ("# Heading", "\n")])
+@example([("  <table><tr><td>&#169; a < b</td></tr></table>", "\n\n")])
+def test_html_blocks_of_tag_soup_give_what_one_run_gives(parts):
+    check_same("".join(block + gap for block, gap in parts))
 
 
 def test_a_generated_html_heavy_page_gives_what_one_run_gives():

@@ -46,7 +46,8 @@ _RAW_TEXT_TAGS = frozenset(
 )
 _CHARACTER_REFERENCE_START = re.compile(r"&#")
 _WHOLE_CHARACTER_REFERENCE = re.compile(r"&#(?:[0-9]+|[xX][0-9a-fA-F]+);")
-_COMMENT_CLOSE = re.compile(r"--!?>")  # Python-Markdown's end of a comment
+_COMMENT_CLOSE = re.compile(r"--!?>")
+_LESS_THAN_OR_AMPERSAND = re.compile(r"[<&]")  # Python-Markdown's end of a comment
 
 
 def markdown_inside_containers(lines: list[str], skip: set[int]) -> list[str]:
@@ -146,6 +147,11 @@ def _in_regions(md: markdown.Markdown, lines: list[str], source: list[int | None
             index += 1
             continue
         _copy(stage, lines, source, copied, first)
+        after = index + 1
+        end = chunks[after][0] if after < len(chunks) else len(lines)
+        if _one_plain_block(md, stage, lines, source, chunks[index], end, last=after >= len(chunks)):
+            copied, index = end, after
+            continue
         taken = 1
         while True:
             after = index + taken
@@ -257,9 +263,99 @@ def run_region(
         stash.html_counter = stashed[1]
         return False
     parser.close()
+    _add_output(stage, parser.cleandoc, parser.cleandoc.positions, text, region, source, first, last)
+    return True
+
+
+def _one_plain_block(
+    md: markdown.Markdown, stage: Stage, lines: list[str], source: list[int | None], chunk: tuple[int, int], end: int, last: bool
+) -> bool:
+    """Add what the preprocessor makes of a chunk that is one plain raw HTML block, without running it: True.
+
+    Plain: the chunk opens with a block-level tag at the start of its first line and its tags
+    balance only at the very end of its last line; every tag is whole, inside a line, no raw-text,
+    ``markdown`` or ``hr`` tag, no comment or declaration, every '&#' a whole reference. The
+    preprocessor then stashes the chunk as one block and writes a newline, the placeholder and a
+    blank line in its place (tests/core/test_html_regions.py compares this with its own run).
+    """
+    block = _plain_block_span(md, lines[chunk[0] : chunk[1]])
+    if block is None:
+        return False
+    indent, closing = block
+    region = lines[chunk[0] : end]
+    text = "\n".join([*region, "", ""]) if last else "".join(line + "\n" for line in region)
+    chunk_text = "\n".join(lines[chunk[0] : chunk[1]])
+    last_line = chunk[1] - chunk[0]  # 1-based, as the parser counts lines
+    closing_column = closing - (len(chunk_text) - len(lines[chunk[1] - 1]))
+    pieces = [" " * indent] if indent else []
+    positions = [(1, 0)] if indent else []
+    placeholder = md.htmlStash.store(chunk_text[indent:] + "\n")
+    pieces += ["\n", placeholder, "\n\n", text[len(chunk_text) :]]
+    positions += [(1, indent), (last_line, closing_column), (last_line, closing_column), (last_line, len(lines[chunk[1] - 1]))]
+    _add_output(stage, pieces, positions, text, region, source, chunk[0], last)
+    return True
+
+
+def _plain_block_span(md: markdown.Markdown, chunk: list[str]) -> tuple[int, int] | None:
+    """(indent, start of the closing tag) when *chunk* is one plain raw HTML block (see _one_plain_block), else None."""
+    text = "\n".join(chunk)
+    first_line = chunk[0]
+    indent = len(first_line) - len(first_line.lstrip(" "))
+    if indent > 3 or first_line[indent : indent + 1] != "<" or "markdown" in text.lower():
+        return None
+    stack: list[str] = []
+    scanned, closing = 0, None
+    for match in _LESS_THAN_OR_AMPERSAND.finditer(text, indent):
+        at = match.start()
+        if at < scanned:
+            continue  # inside a tag already read
+        if closing is not None:
+            return None  # something after the block closed: the parser would go on with it
+        if match[0] == "&":
+            if text.startswith("&#", at) and not _WHOLE_CHARACTER_REFERENCE.match(text, at):
+                return None
+            continue
+        following = text[at + 1 : at + 2]
+        if not (following.isascii() and (following.isalpha() or following in "!?/")):
+            continue  # a '<' of text
+        tag = _WHOLE_TAG.match(text, at)
+        if tag is None:
+            return None
+        name = (tag["name"] or tag["closing"]).lower()
+        if name in _RAW_TEXT_TAGS or name == "hr":
+            return None
+        scanned = tag.end()
+        if at == indent:  # the tag that opens the block
+            if tag["closing"] or tag[0].endswith("/>") or not md.is_block_level(name):
+                return None
+            stack.append(name)
+        elif tag["closing"]:
+            if name in stack:
+                while stack.pop() != name:
+                    pass
+            if not stack:
+                closing = at
+                if scanned != len(text):
+                    return None
+        elif not tag[0].endswith("/>"):
+            stack.append(name)
+    return (indent, closing) if closing is not None and not stack else None
+
+
+def _add_output(
+    stage: Stage,
+    pieces: list[str],
+    positions: list[tuple[int, int]],
+    text: str,
+    region: list[str],
+    source: list[int | None],
+    first: int,
+    last: bool,
+) -> None:
+    """The preprocessor's output for *region* (lines from *first* on, as *text*), line by line, with where each comes from."""
     starts = _line_starts(text)
-    out_lines = "".join(parser.cleandoc).split("\n")
-    first_chars = _first_characters(parser.cleandoc, parser.cleandoc.positions, text, starts)
+    out_lines = "".join(pieces).split("\n")
+    first_chars = _first_characters(pieces, positions, text, starts)
     if not last:  # the line after the final newline belongs to what follows
         del out_lines[-1], first_chars[-1]
     for line, offset in zip(out_lines, first_chars, strict=True):
@@ -270,7 +366,6 @@ def run_region(
         stage.source.append(origin_source)
         stage.whole.append(origin_source is not None and offset == starts[origin] and line == region[origin])
         stage.column.append(0 if origin is None or offset is None else offset - starts[origin])
-    return True
 
 
 def _stashed(md: markdown.Markdown, index: int) -> object:
