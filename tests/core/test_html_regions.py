@@ -181,6 +181,8 @@ def check_same(text: str) -> None:
 @example("Text with <!-- a comment that runs on\n\n# inside it\n\nand ends here -->\n\n<div>\n")
 @example("&#\n\n<div>\n\n# x\n\n</div>\n\nx &#123 y\n\n<div>a</div>\n")
 @example('A tag <a\n\nhref="spans lines">\n\n<div>\n\n# x\n')
+@example("<p>never closed\n\n## A\n\n<p>again\n\n## B\n\n<div>x</div>\n")  # runs on to the end: one run, not several
+@example("<div>\n\n## A\n\ntext <b>b</b>\n\n## B\n\n</div>\n\n## C\n")  # md_in_html: Markdown inside, closed later
 def test_the_html_step_in_regions_gives_what_one_run_over_the_whole_text_gives(text):
     check_same(text)
 

@@ -14,6 +14,7 @@ import bisect
 import logging
 import re
 import xml.etree.ElementTree as etree
+from typing import NamedTuple
 
 import markdown
 from markdown.extensions.md_in_html import HTMLExtractorExtra
@@ -46,8 +47,13 @@ _RAW_TEXT_TAGS = frozenset(
 )
 _CHARACTER_REFERENCE_START = re.compile(r"&#")
 _WHOLE_CHARACTER_REFERENCE = re.compile(r"&#(?:[0-9]+|[xX][0-9a-fA-F]+);")
-_COMMENT_CLOSE = re.compile(r"--!?>")
-_LESS_THAN_OR_AMPERSAND = re.compile(r"[<&]")  # Python-Markdown's end of a comment
+_COMMENT_CLOSE = re.compile(r"--!?>")  # Python-Markdown's end of a comment
+_LESS_THAN_OR_AMPERSAND = re.compile(r"[<&]")
+_VOID_TAGS = frozenset(
+    {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr"}
+)
+_END_TAG_NAME = re.compile(r"</\s*([a-zA-Z][-.a-zA-Z0-9:_]*)")  # as Python's HTML parser finds an end tag's name
+_MOST_CHUNKS_GUESSED = 8  # a guess looks this far at most: a page of unclosed <p> costs no more
 
 
 def markdown_inside_containers(lines: list[str], skip: set[int]) -> list[str]:
@@ -138,6 +144,7 @@ def extract_html_blocks(md: markdown.Markdown, lines: list[str], source: list[in
 def _in_regions(md: markdown.Markdown, lines: list[str], source: list[int | None]) -> Stage | None:
     """The stage made region by region, or None when the whole text must be run at once."""
     chunks = _chunks(lines)
+    closers = _Closers(lines)
     stage = Stage([], [], [], [])
     copied = 0  # lines before this are in the stage
     index = 0
@@ -152,19 +159,47 @@ def _in_regions(md: markdown.Markdown, lines: list[str], source: list[int | None
         if _one_plain_block(md, stage, lines, source, chunks[index], end, last=after >= len(chunks)):
             copied, index = end, after
             continue
-        taken = 1
+        taken = _chunks_spanned(lines, chunks, index)
         while True:
             after = index + taken
             end = chunks[after][0] if after < len(chunks) else len(lines)  # the blank lines after it included
             kept = run_region(md, stage, lines, source, first, end, last=after >= len(chunks), alone=True)
             if kept is None:
                 return None
-            if kept:
+            if kept is True:
                 break
-            taken *= 2
+            if kept.open_tag is not None and not closers.after(kept.open_tag, end):
+                taken = len(chunks) - index  # the block can only end with the text: one run to there, not several
+            else:
+                taken *= 2
         copied, index = end, after
     _copy(stage, lines, source, copied, len(lines))
     return stage
+
+
+class _RunsOn(NamedTuple):
+    """A part run alone did not end where a whole run would be back to plain text."""
+
+    open_tag: str | None  # the outermost HTML block still open at its end (it closes only with its end tag), if that is why
+
+
+class _Closers:
+    """Where end tags are, by name, found in one search of the text when first asked."""
+
+    def __init__(self, lines: list[str]) -> None:
+        self._lines = lines
+        self._by_name: dict[str, list[int]] | None = None
+
+    def after(self, name: str, line: int) -> bool:
+        """Whether an end tag ``</name`` (any case, spaces after the slash allowed) starts on a line from *line* on."""
+        if self._by_name is None:
+            text = "\n".join(self._lines)
+            offsets = line_offsets(self._lines)
+            self._by_name = {}
+            for match in _END_TAG_NAME.finditer(text):
+                self._by_name.setdefault(match[1].lower(), []).append(bisect.bisect_right(offsets, match.start()) - 1)
+        found = self._by_name.get(name, [])
+        return bisect.bisect_left(found, line) < len(found)
 
 
 def finish_stage(md: markdown.Markdown, stage: Stage) -> Stage:
@@ -239,11 +274,11 @@ def run_region(
     end: int,
     last: bool,
     alone: bool = False,
-) -> bool | None:
+) -> bool | _RunsOn | None:
     """Run the preprocessor over lines first..end and add what it makes to *stage*: True.
 
     When the lines are run *alone* (not from the start of the text), only if that is what a run over
-    the whole text makes of them: False (nothing kept) when something in them runs on past them;
+    the whole text makes of them: _RunsOn (nothing kept) when something in them runs on past them;
     None when the parser stopped before their end ('&#' not followed by a reference, say: after
     that Python-Markdown's parser reads positions counted from the start of the text it was given)."""
     region = lines[first:end]
@@ -261,10 +296,32 @@ def run_region(
     if alone and not last and not parser.settled():
         del stash.rawHtmlBlocks[stashed[0] :]
         stash.html_counter = stashed[1]
-        return False
+        outermost = parser.mdstack[:1] or (parser.stack[:1] if parser.inraw else [])  # what must close first
+        return _RunsOn(outermost[0] if outermost and not parser.ran_off and parser.cdata_elem is None else None)
     parser.close()
     _add_output(stage, parser.cleandoc, parser.cleandoc.positions, text, region, source, first, last)
     return True
+
+
+def _chunks_spanned(lines: list[str], chunks: list[tuple[int, int]], index: int) -> int:
+    """How many chunks from *index* on its tags span until they balance, by a rough count: where to try first.
+
+    A note or a details block with blank lines in it would otherwise be run once for each chunk too
+    few; the run itself still decides whether the part ends where it should.
+    """
+    stack: list[str] = []
+    for count, (first, end) in enumerate(chunks[index : index + _MOST_CHUNKS_GUESSED], start=1):
+        for tag in _WHOLE_TAG.finditer("\n".join(lines[first:end])):
+            name = (tag["name"] or tag["closing"]).lower()
+            if tag["closing"]:
+                if name in stack:
+                    while stack.pop() != name:
+                        pass
+            elif not tag[0].endswith("/>") and name not in _VOID_TAGS:
+                stack.append(name)
+        if not stack:
+            return count
+    return 1
 
 
 def _one_plain_block(
