@@ -1,8 +1,9 @@
-"""Every benchmark in one command: start-up and memory against a bare Qt window, questions and filtering, memory growth.
+"""Every benchmark in one command: start-up and memory against a bare Qt window, finding the sections, questions and
+filtering, memory growth.
 
     python benchmarks/run.py            # the figures recorded in benchmarks/RESULTS.md (about 10 minutes)
     python benchmarks/run.py --quick    # fewer repetitions, smaller articles left out (about 2 minutes)
-    python benchmarks/run.py --only startup   # or questions (with the filter's figures), filter, memory, stalls
+    python benchmarks/run.py --only startup   # or outline, questions (with the filter's figures), filter, memory, stalls
 
 Nothing here is a test: no figure fails anything. The budgets are printed beside the figures.
 """
@@ -21,7 +22,7 @@ from benchmarks import startup
 from benchmarks.common import ROOT, child_env, machine_description
 
 # questions.py prints the question score and then filter.py's table with typed questions added
-PARTS = ["startup", "questions", "memory", "stalls"]
+PARTS = ["startup", "outline", "questions", "memory", "stalls"]
 CHOICES = [*PARTS, "filter"]
 
 
