@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from operator import attrgetter
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QObject, QPersistentModelIndex, QSortFilterProxyModel, Qt
@@ -16,6 +17,7 @@ if TYPE_CHECKING:
 
 _Index = QModelIndex | QPersistentModelIndex
 CONTEXT_COLOR = QColor("#7b8794")
+_FUZZY = attrgetter("fuzzy")
 _ANSWER_ROLES = frozenset(
     int(role) for role in (HITS_ROLE, Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.ForegroundRole, Qt.ItemDataRole.FontRole)
 )  # the roles a search answers differently: data() looks a row's hits up only for these
@@ -47,7 +49,7 @@ class SectionFilterProxy(QSortFilterProxyModel):
         When the same sections match as before (typing on through a word usually does), only the
         badges are repainted: the rows, their order and what the reader expanded all stay.
         """
-        fuzzy_by_section = {n: hits.fuzzy for n, hits in result.sections.items()} if result else None
+        fuzzy_by_section = dict(zip(result.sections, map(_FUZZY, result.sections.values()), strict=True)) if result else None
         self._result, self._subtree_fuzzy = result, {}
         self._ranks, self._mentions = ranks or {}, mentions or {}
         if fuzzy_by_section == self._fuzzy_by_section:
