@@ -9,7 +9,7 @@ waits for the window's own index build while recording its longest single pass o
 benchmarks/filter.py does (SearchPresenter.apply_now() called directly, no typing pause), first as if
 for the first time and then again, timing each keystroke in wall time and in CPU time.
 
-    python benchmarks/compare.py /path/to/other-checkout . [--rounds 4] [--sections 10000]
+    python benchmarks/compare.py /path/to/other-checkout . [--rounds 4] [--sections 10000 | --article PATH]
 
 A checkout is any directory holding viewer/ (e.g. `git worktree add /tmp/main main`, or
 `git archive <commit> | tar -x -C /tmp/old`); the child script itself is this one, run with the
@@ -115,8 +115,8 @@ def load_average() -> str:
     return " ".join(f"{value:.1f}" for value in os.getloadavg())
 
 
-def report(checkouts: list[Path], runs: dict[Path, list[dict]], sections: int) -> None:
-    print(f"### Keystroke cost at {sections:,} sections, checkouts alternated (median / p95)\n")
+def report(checkouts: list[Path], runs: dict[Path, list[dict]], article: str) -> None:
+    print(f"### Keystroke cost, {article}, checkouts alternated (median / p95)\n")
     rows = []
     for checkout in checkouts:
         first_wall = [t for run in runs[checkout] for wall, _ in run["first"].values() for t in wall]
@@ -163,6 +163,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("checkouts", nargs="*", type=Path, help="directories holding viewer/ (two or more)")
     parser.add_argument("--rounds", type=int, default=4, help="child processes per checkout")
     parser.add_argument("--sections", type=int, default=10_000, help="size of the generated article")
+    parser.add_argument("--article", type=Path, help="measure this article instead of a generated one (e.g. the bundled one)")
     parser.add_argument("--child", help=argparse.SUPPRESS)
     options = parser.parse_args(argv)
     if options.child:
@@ -177,14 +178,17 @@ def main(argv: list[str] | None = None) -> int:
     loads = [load_average()]
     with tempfile.TemporaryDirectory() as folder:
         article_path = Path(folder, "generated.md")
-        article_path.write_text(generate(sections=options.sections), encoding="utf-8")
+        if options.article:
+            article_path.write_text(options.article.read_text(encoding="utf-8"), encoding="utf-8")
+        else:
+            article_path.write_text(generate(sections=options.sections), encoding="utf-8")
         for round_number in range(options.rounds):
             order = checkouts if round_number % 2 == 0 else checkouts[::-1]
             for checkout in order:
                 runs[checkout].append(run_child(checkout, str(article_path)))
                 print(f"round {round_number + 1}: {checkout} done (load average {load_average()})", file=sys.stderr, flush=True)
             loads.append(load_average())
-    report(checkouts, runs, options.sections)
+    report(checkouts, runs, options.article.name if options.article else f"{options.sections:,} sections")
     print(f"\n{options.rounds} rounds; load average (1, 5, 15 min) at the start and after each round: {'; '.join(loads)}.")
     return 0
 
