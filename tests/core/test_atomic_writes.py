@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import signal
+import stat
 import subprocess
 import sys
 import textwrap
@@ -32,6 +33,18 @@ def test_a_replaced_file_keeps_its_permissions(tmp_path):
     target.chmod(0o644)
     write_atomically(target, "[]")
     assert target.stat().st_mode & 0o777 == 0o644
+
+
+@pytest.mark.skipif(os.name != "posix", reason="file modes and umask are POSIX")
+@pytest.mark.parametrize("umask", [0o022, 0o077, 0o002])
+def test_a_new_file_gets_the_permissions_the_umask_allows(tmp_path, umask):
+    """A handout saved for colleagues must be readable where the user's umask lets new files be read."""
+    previous = os.umask(umask)
+    try:
+        write_atomically(tmp_path / "handout.pdf", b"%PDF")
+    finally:
+        os.umask(previous)
+    assert stat.S_IMODE((tmp_path / "handout.pdf").stat().st_mode) == 0o666 & ~umask
 
 
 def test_a_failed_write_leaves_the_old_file_and_no_temporary(tmp_path, monkeypatch):

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
+import secrets
 import stat
-import tempfile
 from pathlib import Path
 
 
@@ -19,7 +20,7 @@ def write_atomically(path: Path | str, data: bytes | str, encoding: str = "utf-8
     path = Path(path)
     payload = data.encode(encoding) if isinstance(data, str) else data
     path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    handle, temporary = _new_temporary(path)
     try:
         with os.fdopen(handle, "wb") as stream:
             stream.write(payload)
@@ -34,8 +35,23 @@ def write_atomically(path: Path | str, data: bytes | str, encoding: str = "utf-8
     _sync_folder(path.parent)
 
 
+def _new_temporary(path: Path) -> tuple[int, str]:
+    """A new file beside *path*, opened for writing, made as open(2) makes files: 0666 less the umask.
+
+    (mkstemp would make it 0600, so a handout saved to a shared folder could not be read by colleagues.)
+    """
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0) | getattr(os, "O_NOFOLLOW", 0)
+    for _attempt in range(100):
+        temporary = str(path.parent / f".{path.name}.{secrets.token_hex(4)}.tmp")
+        try:
+            return os.open(temporary, flags, 0o666), temporary
+        except FileExistsError:
+            continue
+    raise FileExistsError(errno.EEXIST, "no unused temporary file name", str(path.parent))
+
+
 def _keep_permissions(path: Path, temporary: str) -> None:
-    """mkstemp makes the file private (0600); a file being replaced keeps the permissions it had."""
+    """A file being replaced keeps the permissions it had."""
     with contextlib.suppress(FileNotFoundError):
         os.chmod(temporary, stat.S_IMODE(os.stat(path).st_mode))
 
