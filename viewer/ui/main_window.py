@@ -32,7 +32,7 @@ from viewer.ui.article_watcher import ArticleWatcher
 from viewer.ui.hit_stepper import HitStepper
 from viewer.ui.keyword_bar import KeywordBar
 from viewer.ui.link_dialogs import open_after_asking, tell_refused
-from viewer.ui.messages import tell_cannot_open, tell_without_blocking
+from viewer.ui.messages import status_line, tell_cannot_open, tell_without_blocking
 from viewer.ui.navigation_pane import NavigationPane
 from viewer.ui.progressive_loader import ProgressiveLoader
 from viewer.ui.reading_desk import ReadingDesk
@@ -236,9 +236,9 @@ class MainWindow(QMainWindow):
         return self.section_filter.mapFromSource(self.section_model.index_for(section))
 
     def _add_to_status(self, messages: list[str]) -> None:
-        text = " ".join([self.statusBar().currentMessage(), *messages]).strip()
+        text = status_line(self.statusBar().currentMessage(), messages)
         if text:
-            self.statusBar().showMessage(plain_text.one_line(text, 1000))
+            self.statusBar().showMessage(text)
 
     @Slot(QModelIndex)
     def _on_tree_current_changed(self, current: QModelIndex) -> None:

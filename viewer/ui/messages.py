@@ -1,4 +1,5 @@
-"""The window's short messages: a file that cannot be opened or is gone (About is viewer/ui/about_dialog.py)."""
+"""The window's short messages: a file that cannot be opened or is gone, and the status line (About is
+viewer/ui/about_dialog.py)."""
 
 from __future__ import annotations
 
@@ -7,6 +8,9 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 
 from viewer.core.errors import ArticleError
 from viewer.ui import plain_text
+
+MESSAGE_SEPARATOR = "  ·  "
+"""Between two things told in the status line at once, so that where one ends and the next starts is plain."""
 
 
 def tell_cannot_open(parent: QWidget, error: ArticleError) -> None:
@@ -22,3 +26,8 @@ def tell_without_blocking(parent: QWidget, title: str, error: ArticleError) -> Q
     box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     box.show()
     return box
+
+
+def status_line(shown: str, messages: list[str]) -> str:
+    """*messages* added to the status line showing *shown*, each kept apart from the others."""
+    return plain_text.one_line(MESSAGE_SEPARATOR.join(text for text in (shown, *messages) if text.strip()), 1000)
