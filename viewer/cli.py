@@ -173,5 +173,9 @@ def print_outline(article: Article) -> int:
             stream.reconfigure(errors="replace")
     for warning in article.warnings:
         print(f"warning: {article.path}: {warning}", file=sys.stderr)
-    print(article.outline())
+    try:
+        print(article.outline(), flush=True)
+    except BrokenPipeError:  # `--outline | head`: the reader has all it wanted
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # else Python's exit flush fails again
+        return EXIT_FAILURE
     return EXIT_OK

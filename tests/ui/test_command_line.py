@@ -51,6 +51,21 @@ def test_a_bad_path_from_a_real_process_has_no_traceback(tmp_path):
     assert result.stderr == f"ketamine-viewer: {missing}: no such file\n"
 
 
+@pytest.mark.skipif(os.name != "posix", reason="a pipe nobody reads is a POSIX notion")
+def test_an_outline_piped_into_a_reader_that_stopped_ends_quietly():
+    """`ketamine-viewer --outline | head -1`: head is gone before the outline is written."""
+    reading_end, writing_end = os.pipe()
+    os.close(reading_end)  # nobody will read: the first write fails as it does after head exits
+    try:
+        result = subprocess.run(
+            [sys.executable, "-m", "viewer", "--outline"], stdout=writing_end, stderr=subprocess.PIPE, text=True, timeout=120
+        )
+    finally:
+        os.close(writing_end)
+    assert result.stderr == ""
+    assert result.returncode != 0, "the outline was not all written"
+
+
 def test_the_self_test_passes_on_the_bundled_article():
     result = subprocess.run([sys.executable, "-m", "viewer", "--self-test"], capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stderr
