@@ -71,6 +71,8 @@ def set_kiosk_pin(prog: str, config_path: Path | None) -> int:
     """
     path = config_path or site_config_path()
     windowed = sys.stdin is None
+    if config_path is not None and not config_path.parent.is_dir():  # a typo; only the site folder is made
+        return _answer(prog, f"{path}: the folder {path.parent} does not exist; nothing was changed", EXIT_BAD_INPUT, windowed)
     try:
         pin = _pin_from_a_window(path) if windowed else _pin_from_the_terminal()
     except (EOFError, KeyboardInterrupt):

@@ -143,6 +143,16 @@ def test_set_kiosk_pin_refuses_and_changes_nothing(tmp_path, monkeypatch, capsys
     assert config.read_text(encoding="utf-8") == "kiosk = true\n"
 
 
+def test_set_kiosk_pin_with_a_config_in_a_folder_that_does_not_exist_makes_no_folder(tmp_path, monkeypatch, capsys):
+    """A mistyped --config must not leave folders behind; only the system-wide default folder is made."""
+    config = tmp_path / "no-such-folder" / "kiosk.toml"
+    pipe_in(monkeypatch, PIN, PIN)
+    assert main(["ketamine-viewer", "--set-kiosk-pin", "--config", str(config)]) == 2
+    error = capsys.readouterr().err
+    assert str(config.parent) in error and "does not exist" in error
+    assert not config.parent.exists()
+
+
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="drives a real terminal (pty)")
 def test_set_kiosk_pin_does_not_echo_the_pin_on_a_terminal(tmp_path):
     import pty
