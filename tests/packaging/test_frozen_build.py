@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 
 from tests.core.test_bundled_article import EXPECTED_OUTLINE
+from tests.xvfb import start_xvfb
 
 ROOT = Path(__file__).resolve().parents[2]
 BUILD_SPEC = ROOT / "build_spec"
@@ -189,7 +190,7 @@ def test_bundle_holds_qt_print_support_and_its_cups_plugin(built):
 
 def test_window_loads_qt_only_from_the_bundle_and_no_forbidden_module(built, tmp_path):
     """Open the real window on a virtual X screen, offline, and list every library the program loads."""
-    display, xvfb = _start_xvfb(_require_tool("Xvfb", "xvfb"), tmp_path)
+    display, xvfb = start_xvfb(tmp_path)
     try:
         home = tmp_path / "home"
         home.mkdir()
@@ -214,22 +215,6 @@ def test_window_loads_qt_only_from_the_bundle_and_no_forbidden_module(built, tmp
     assert not [path for path in loaded if bundle_rules.is_forbidden_name(Path(path).name)]
     qt_outside = [path for path in loaded if "Qt6" in Path(path).name and not path.startswith(str(built.bundle))]
     assert not qt_outside, "Qt libraries loaded from outside the bundle"
-
-
-def _start_xvfb(xvfb: str, folder: Path) -> tuple[str, subprocess.Popen]:
-    """Start a virtual X server on a free display; return the display name and the server process."""
-    read_end, write_end = os.pipe()
-    with (folder / "xvfb.log").open("w") as log:
-        process = subprocess.Popen(
-            [xvfb, "-displayfd", str(write_end), "-screen", "0", "1280x800x24", "-nolisten", "tcp"],
-            pass_fds=(write_end,),
-            stdout=subprocess.DEVNULL,
-            stderr=log,
-        )
-    os.close(write_end)
-    with os.fdopen(read_end) as pipe:
-        number = pipe.readline().strip()  # Xvfb writes its display number once it accepts connections
-    return f":{number}", process
 
 
 def test_trimmed_icu_data_answers_like_the_full_data(built, tmp_path):

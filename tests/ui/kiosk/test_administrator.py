@@ -223,3 +223,28 @@ def test_with_no_terminal_the_pin_is_asked_in_a_window(qtbot, tmp_path, monkeypa
     assert main(["ketamine-viewer", "--set-kiosk-pin", "--config", str(config)]) == 0
     assert seen[0] == "The two PINs differ." and seen[-1].startswith(f"The kiosk PIN is set in {config}")
     assert verify_pin(PIN, load_config(config).config.pin_hash)
+
+
+def test_on_a_7_inch_screen_the_pin_pad_keys_stay_apart_and_the_help_strip_shows(qtbot, bundled_article):
+    """800 x 480 with a wrong PIN's message showing: the tallest the pad gets, in the least room."""
+    from viewer.core.kiosk_config import KioskConfig
+    from viewer.ui.kiosk.window import KioskTimes, build_kiosk
+
+    kiosk = build_kiosk(bundled_article, KioskConfig(kiosk=True, pin_hash=PIN_HASH), [], KioskTimes(60_000, 60_000))
+    qtbot.addWidget(kiosk)
+    kiosk.resize(800, 480)
+    kiosk.show()
+    qtbot.waitExposed(kiosk)
+    kiosk.open_pin_pad()
+    tap_pin(qtbot, kiosk, "1357")
+    qtbot.waitUntil(kiosk.pin_pad.message.isVisible)
+    keys = [key for key in kiosk.pin_pad.keys.values() if key.isVisible()]
+    boxes = [key.rect().translated(key.mapTo(kiosk, QPoint(0, 0))) for key in keys]
+    assert len(boxes) == 13  # ten digits, delete, OK and Cancel
+    overlapping = [
+        (a.text(), b.text()) for i, a in enumerate(keys) for j, b in enumerate(keys) if i < j and boxes[i].intersects(boxes[j])
+    ]
+    assert overlapping == []
+    assert all(key.height() >= key.minimumSizeHint().height() for key in keys), "no key squeezed below its own size"
+    strip_top = kiosk.help_strip.mapTo(kiosk, QPoint(0, 0)).y()
+    assert all(strip_top > box.bottom() for box in boxes)

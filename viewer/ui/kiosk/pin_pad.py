@@ -56,9 +56,8 @@ class PinPad(QWidget):
         card.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
         card.setFixedWidth(CARD_WIDTH_PX)  # a fixed width lets the wrapped message take the height it needs
         self.keypad = QWidget(objectName="pinKeypad")
-        grid = QGridLayout(self.keypad)
+        self._grid = grid = QGridLayout(self.keypad)
         grid.setContentsMargins(0, 0, 0, 0)
-        grid.setSpacing(10)
         for position, name in enumerate(["1", "2", "3", "4", "5", "6", "7", "8", "9", "⌫", "0", "OK"]):
             key = self._key(name, {"⌫": "Delete the last digit", "OK": "Enter the PIN"}.get(name, name))
             grid.addWidget(key, position // 3, position % 3)
@@ -66,9 +65,8 @@ class PinPad(QWidget):
         cancel = self._key("Cancel", "Close the PIN pad")
         cancel.setObjectName("pinCancel")
         cancel.setText("Cancel" if self.has_pin else "Close")
-        column = QVBoxLayout(card)
-        column.setContentsMargins(36, 28, 36, 28)
-        column.setSpacing(14)
+        self._column = column = QVBoxLayout(card)
+        self.set_compact(False)
         column.addWidget(plain_text.label("Administrator PIN", objectName="pinTitle", alignment=Qt.AlignmentFlag.AlignCenter))
         column.addWidget(self.dots)
         column.addWidget(self.message)
@@ -76,6 +74,13 @@ class PinPad(QWidget):
         column.addWidget(cancel, 0, Qt.AlignmentFlag.AlignHCenter)
         self.dots.setVisible(self.has_pin)
         return card
+
+    def set_compact(self, compact: bool) -> None:
+        """Closer spacing on a small screen (kiosk.qss makes the keys smaller too): on a 7-inch screen the
+        roomy card is taller than the space above the help strip and its keys would overlap."""
+        self._column.setContentsMargins(*((28, 12, 28, 12) if compact else (36, 28, 36, 28)))
+        self._column.setSpacing(6 if compact else 14)
+        self._grid.setSpacing(6 if compact else 10)
 
     def _key(self, name: str, description: str) -> QPushButton:
         key = QPushButton(name, objectName="pinKey", focusPolicy=Qt.FocusPolicy.NoFocus)

@@ -151,7 +151,7 @@ class KioskWindow(QWidget):
             watcher.install()
         if self.config.hide_cursor:
             QApplication.setOverrideCursor(QCursor(Qt.CursorShape.BlankCursor))
-        self.showFullScreen()
+        self._fill_the_screen()
         self.reset_to_start()
         # The start screen may hide the article until a visitor touches it: rendering the rest (and then the
         # search index) need not wait for the article's first paint.
@@ -249,6 +249,7 @@ class KioskWindow(QWidget):
         compact = self.width() < COMPACT_BELOW[0] or self.height() < COMPACT_BELOW[1]
         if compact != bool(self.property("compact")):
             self.setProperty("compact", compact)
+            self.pin_pad.set_compact(compact)
             for widget in (self, self.main):  # style sheets are applied again for the [compact] rules
                 widget.setStyleSheet(widget.styleSheet())
 
@@ -284,9 +285,17 @@ class KioskWindow(QWidget):
         if not self._active or self._leaving:
             return
         if event.type() == QEvent.Type.WindowStateChange and not self.isFullScreen():
-            QTimer.singleShot(0, self, self.showFullScreen)  # minimised or made smaller by something: full screen again
+            QTimer.singleShot(0, self, self._fill_the_screen)  # minimised or made smaller by something: full screen again
         elif event.type() == QEvent.Type.ActivationChange and not self.isActiveWindow():
             QTimer.singleShot(0, self, self._come_back_to_front)
+
+    def _fill_the_screen(self) -> None:
+        """Full screen, also where nothing makes it so: an X11 session with no window manager ignores the
+        full-screen request, so the window is given the screen's geometry itself first."""
+        screen = self.screen() or QApplication.primaryScreen()
+        if screen is not None:
+            self.setGeometry(screen.geometry())
+        self.showFullScreen()
 
     def _come_back_to_front(self) -> None:
         if self._active and not self._leaving and QApplication.activePopupWidget() is None:
