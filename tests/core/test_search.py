@@ -54,6 +54,23 @@ def test_word_stems_match(index, article):
     assert "A. Monitoring and Safety Measures" in found(index, article, "monitor")
 
 
+@pytest.mark.parametrize(
+    ("typed", "written", "found_as_typo"),
+    [
+        ("cost", "most", False),  # a short word one letter from another is usually another word, not a typo
+        ("dose", "nose", False),
+        ("nasel", "nasal", True),  # five letters: one typo (the usual rule: Meilisearch, Typesense)
+        ("bladdr", "bladder", True),
+        ("monitring", "monitoring", True),
+        ("infuzian", "infusion", False),  # eight letters: still one typo only
+        ("anesthetik", "anaesthetic", True),  # nine letters and more: two typos
+    ],
+)
+def test_how_many_letters_a_word_needs_before_a_typo_is_allowed(typed, written, found_as_typo):
+    index = SearchIndex([(0, f"Alpha {written} omega.")])
+    assert bool(index.search(typed).sections) is found_as_typo
+
+
 def test_small_typos_are_found_and_marked_as_approximate(index, article):
     for typo, right in [
         ("intranasel", "B. Intranasal Administration"),

@@ -18,7 +18,10 @@ from viewer.core.query import Clause, SynonymTable, parse_query
 from viewer.core.text import stem, tokenize
 
 MIN_PREFIX_CHARS = 3  # shorter words match whole words only: "iv" must not find "ivy"
-MIN_FUZZY_CHARS = 4
+# A typo is allowed in words of five letters, two in words of nine (as Meilisearch and Typesense do): a
+# shorter word one letter from another is usually that other word ("cost" is not "most").
+MIN_FUZZY_CHARS = 5
+TWO_TYPO_CHARS = 9
 # Clauses remembered: the prefixes of the last dozen or so words typed, within a bound on the hits
 # kept (about 150 bytes each: some 30 MB at most).
 CLAUSE_CACHE_CLAUSES = 256
@@ -275,7 +278,7 @@ class SearchIndex:
         return found
 
     def _similar_words(self, word: str) -> set[str]:
-        allowed = 1 if len(word) <= 7 else 2
+        allowed = 1 if len(word) < TWO_TYPO_CHARS else 2
         candidates = process.extract(word, self._vocabulary, scorer=OSA.distance, score_cutoff=allowed, limit=None)
         return {norm for norm, _, _ in candidates}
 
