@@ -144,3 +144,18 @@ def test_back_into_a_long_article_waits_for_its_section_and_lands_on_the_same_li
     press(qtbot, window, "Alt+Left")  # the long article opens again with its first screen only
     qtbot.waitUntil(lambda: top_line(window) == reading, timeout=20_000)
     assert current_section(window) == "part-300"
+
+
+def test_one_back_undoes_a_link_to_a_section_of_another_article(qtbot, write_article):
+    """Opening the article and going to the section the link names is one step, as in a browser."""
+    write_article("# Dosing\n\n## Tablets\n\n" + "Swallow whole.\n\n" * 60 + "## Nasal spray\n\nOne puff.\n", "dosing.md")
+    start = write_article("# Index\n\n## Where to read\n\nSee [nasal spray](dosing.md#nasal-spray).\n", "index.md")
+    window = open_active(qtbot, load_article(start))
+    reading_before = current_section(window)
+    click_link(qtbot, window.article_view, "dosing.md#nasal-spray")
+    qtbot.waitUntil(lambda: window.article.title == "Dosing" and current_section(window) == "nasal-spray")
+    press(qtbot, window, "Alt+Left")
+    qtbot.waitUntil(lambda: window.article.title == "Index")
+    assert current_section(window) == reading_before
+    press(qtbot, window, "Alt+Right")
+    qtbot.waitUntil(lambda: window.article.title == "Dosing" and current_section(window) == "nasal-spray")

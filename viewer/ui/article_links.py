@@ -37,8 +37,8 @@ class ArticleLinkFollower(QObject):
             return
         if window.open_article_file(target.path) and target.fragment:
             section = window.article.find_fragment(target.fragment)
-            if section is not None:
-                window.scroll_to_section(section.anchor)
+            if section is not None:  # part of arriving, as in a browser: one Back returns from both
+                window.desk.trail.show_place(section.anchor, 0)
             else:
                 window.statusBar().showMessage(f"{target.path.name} has no section {target.fragment!r}; it opens at the top.")
 
