@@ -98,3 +98,14 @@ def test_a_restricted_window_keeps_only_the_commands_it_allows(qtbot, window, mo
     normal = window.article_view.font().pointSizeF()
     qtbot.keyClick(window.article_view, Qt.Key.Key_Plus, Qt.KeyboardModifier.ControlModifier)
     assert window.article_view.font().pointSizeF() > normal, "an allowed command still works"
+
+
+def test_scrolling_to_the_very_end_makes_the_last_section_current(qtbot, window, bundled_article):
+    # At the end several short sections share the screen; none can reach the top, the last one is read.
+    view = window.article_view
+    view.setFocus()
+    qtbot.keyClick(view, Qt.Key.Key_End, Qt.KeyboardModifier.ControlModifier)
+    assert pane_top(window) == view.verticalScrollBar().maximum() > 0
+    qtbot.waitUntil(lambda: current_title(window) == bundled_article.sections[-1].title)
+    qtbot.keyClick(view, Qt.Key.Key_Up)  # one line back up: the section at the top is read again
+    qtbot.waitUntil(lambda: current_title(window) != bundled_article.sections[-1].title)

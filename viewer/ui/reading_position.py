@@ -18,7 +18,7 @@ class ReadingPosition(QObject):
     """The section being read in one text pane.
 
     Signals:
-        sectionChanged(str): the reader scrolled another section (this anchor) to the top.
+        sectionChanged(str): the reader scrolled another section (this anchor) to the top, or to the end.
     """
 
     sectionChanged = Signal(str)
@@ -90,6 +90,16 @@ class ReadingPosition(QObject):
         """The anchor of the last heading at or above the top of the pane."""
         return self._headings.section_at(self.scroll + TOP_TOLERANCE_PX)
 
+    def section_being_read(self) -> str:
+        """The section at the top; at the very end, where the last sections can never reach the top,
+        the last one on screen (as documentation sites' scroll-spies do)."""
+        bar = self._pane.verticalScrollBar()
+        if bar.maximum() > 0 and bar.value() >= bar.maximum():
+            on_screen = self.visible_sections()
+            if on_screen:
+                return on_screen[-1]
+        return self.section_at_top()
+
     def visible_sections(self) -> list[str]:
         """Anchors of the sections that have text in the pane, top to bottom."""
         return self._headings.sections_between(self.scroll, self.scroll + self._pane.viewport().height())
@@ -108,7 +118,7 @@ class ReadingPosition(QObject):
     def _on_scrolled(self) -> None:
         if self._moving:
             return
-        anchor = self.section_at_top()
+        anchor = self.section_being_read()
         if anchor and anchor != self._current:
             self._current = anchor
             self.sectionChanged.emit(anchor)
