@@ -132,16 +132,22 @@ def scroll_to_heading(qtbot, window, anchor, title):
     return view.verticalScrollBar().value()
 
 
-def test_escape_resets_and_the_reader_returns_to_where_they_were(qtbot, window):
+def test_escape_resets_and_the_reader_stays_on_the_section_the_search_reached(qtbot, window):
+    # As a browser's find bar: the hit the reader went to is what they wanted to read.
     view = window.article_view
     before = scroll_to_heading(qtbot, window, "c-safety-profile", "C. Safety Profile")
     type_filter(qtbot, window, "bladder")
-    assert view.verticalScrollBar().value() != before
+    reached = view.verticalScrollBar().value()
+    assert reached != before
+    assert window.section_tree.currentIndex().data() == "C. Risks and Long-Term Effects"
     qtbot.keyClick(window.filter_edit, Qt.Key.Key_Escape)
     assert window.filter_edit.text() == "" and len(shown(window)) == 17
-    assert view.verticalScrollBar().value() == before
-    assert window.section_tree.currentIndex().data() == "C. Safety Profile"
+    assert view.verticalScrollBar().value() == reached
+    assert window.section_tree.currentIndex().data() == "C. Risks and Long-Term Effects"
     assert highlighted(window) == []
+    window.actions["back"].trigger()  # the place before the search is one step back
+    qtbot.waitUntil(lambda: window.section_tree.currentIndex().data() == "C. Safety Profile")
+    assert view.verticalScrollBar().value() == before
 
 
 def test_filtering_keeps_the_current_section_when_it_still_matches(qtbot, window):

@@ -15,10 +15,11 @@ if TYPE_CHECKING:
 
 class HitStepper(QObject):
     """Goes from hit to hit of an answer, in the order it offers them, and marks the hits on screen;
-    when the search is cleared the reader goes back to where they were reading before it.
+    when the search is cleared the reader stays where the search took them, as in a browser's find bar
+    (the place before the search is a step back in the reading history).
 
     Signals:
-        sectionReached(str): the pane now shows the section with this anchor (a hit, or the place returned to).
+        sectionReached(str): the pane now shows the section with this anchor (a hit, or where the reader stays).
         currentHitChanged(object): the current hit, (section number, index of the hit in it), or None.
     """
 
@@ -30,27 +31,25 @@ class HitStepper(QObject):
         self._view, self._indexer = view, indexer
         self._answer: Answer | None = None
         self._current: tuple[int, int] | None = None  # (section number, index of the hit in it)
-        self._saved_place: tuple[str, int] | None = None  # (anchor, scroll) before the search
         self._anchors: list[str] = []
         view.verticalScrollBar().valueChanged.connect(self._refresh_highlights)
 
     def forget_place(self) -> None:
-        """Another article: there is no place in it to return to."""
-        self._saved_place, self._answer, self._current = None, None, None
+        """Another article: no hit of the last one is current."""
+        self._answer, self._current = None, None
 
     @Slot(object)
     def show_result(self, answer: Answer | None) -> None:
-        """Mark the hits of *answer* and settle on one (None: clear the marks, return to the saved place).
+        """Mark the hits of *answer* and settle on one (None: clear the marks, the reader stays where they are).
 
         A question goes to its best answer; a plain search stays in the section being read if it matches.
         """
         self._answer, self._current = answer, None
         if answer is None:
             self._view.show_hits([], None)
-            self._return_to_saved_place()
+            if self._view.reading.current_anchor:
+                self.sectionReached.emit(self._view.reading.current_anchor)  # the tree lost its row with the filter
             return
-        if self._saved_place is None:
-            self._saved_place = (self._view.reading.current_anchor, self._view.reading.scroll)
         if not answer.sections:
             self._view.show_hits([], None)
             self.currentHitChanged.emit(None)
@@ -88,16 +87,6 @@ class HitStepper(QObject):
         self._view.reading.reveal(start, anchor)
         self.sectionReached.emit(anchor)
         self._refresh_highlights()
-
-    def _return_to_saved_place(self) -> None:
-        if self._saved_place is None:
-            if self._view.reading.current_anchor:
-                self.sectionReached.emit(self._view.reading.current_anchor)  # the tree may have lost its row
-            return
-        anchor, scroll = self._saved_place
-        self._saved_place = None
-        self._view.reading.restore(scroll, anchor)
-        self.sectionReached.emit(anchor)
 
     @Slot()
     def _refresh_highlights(self) -> None:
