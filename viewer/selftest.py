@@ -12,8 +12,11 @@ from viewer.core.loader import load_article
 from viewer.core.query import SynonymTable
 from viewer.core.render import ArticleRenderer
 from viewer.core.render_worker import RenderWorker
-from viewer.core.resources import ARTICLE_STYLESHEET, DEFAULT_ARTICLE, bundled_resources, read_resource_text, resource_path
+from viewer.core.resources import DEFAULT_ARTICLE, bundled_resources, resource_path
 from viewer.core.search import SearchIndex
+from viewer.core.stylesheets import ArticleStyle, reading_stylesheet, window_stylesheet
+from viewer.core.text_size import TextSize
+from viewer.core.themes import THEMES
 
 
 class SelfTestFailure(Exception):
@@ -39,7 +42,10 @@ def _check_everything() -> str:
             raise SelfTestFailure(f"bundled resource {name} does not resolve")
     article = load_article(resource_path(DEFAULT_ARTICLE))
     rendered = ArticleRenderer().render(article)
-    stylesheet = read_resource_text(ARTICLE_STYLESHEET)
+    for theme in THEMES.values():  # every theme fills in every style sheet (a missing colour raises)
+        window_stylesheet(theme)
+        reading_stylesheet(theme, TextSize())
+    stylesheet = ArticleStyle(THEMES["light"], TextSize()).css
     shown_text = _render_with_qt(rendered.html, stylesheet)
     missing = [s.title for s in article.sections if s.title not in shown_text]
     if missing:

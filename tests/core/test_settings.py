@@ -77,7 +77,7 @@ def test_a_wrong_value_falls_back_to_its_default_alone(path):
     assert settings.get("zoom") == 0 and settings.get("last_article") == ""
     assert settings.get("splitter_sizes") == [200, 1000], "the good value is kept"
     assert len(settings.problems) == 2
-    assert "'zoom' should be text size steps from -5 to 10, 0 being normal, not 'big'" in settings.problems[0]
+    assert "'zoom' should be text size steps from -3 to 7, 0 being normal, not 'big'" in settings.problems[0]
 
 
 def test_a_huge_file_is_not_read(path):

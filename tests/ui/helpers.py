@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -10,7 +11,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QModelIndex, Qt
-from PySide6.QtWidgets import QApplication, QTreeView, QWidget
+from PySide6.QtWidgets import QAbstractScrollArea, QApplication, QTreeView, QWidget
 
 
 def show_active(qtbot, window: QWidget, timeout: int = 20_000) -> None:
@@ -72,18 +73,19 @@ def click_row(qtbot, tree: QTreeView, title_start: str) -> QModelIndex:
 
 
 def run_in_own_process(
-    script: str, timeout: int = 300, preexec_fn: Callable[[], None] | None = None
+    script: str, timeout: int = 300, preexec_fn: Callable[[], None] | None = None, platform: str = "offscreen"
 ) -> subprocess.CompletedProcess:
     """Run a Python *script* (dedented) offscreen in a process of its own, from the checkout.
 
-    For what may crash the process outright: the test fails on the exit status, not with it.
+    For what may crash the process outright, or needs a screen of its own (*platform*: see
+    :func:`offscreen_screen`): the test fails on the exit status, not with it.
     """
     return subprocess.run(
         [sys.executable, "-c", textwrap.dedent(script)],
         capture_output=True,
         text=True,
         timeout=timeout,
-        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+        env={**os.environ, "QT_QPA_PLATFORM": platform},
         cwd=Path(__file__).resolve().parents[2],
         preexec_fn=preexec_fn,
     )
@@ -104,3 +106,45 @@ def section_texts(window) -> dict[str, str]:
         position += len(title)
     ends = [*starts[1:], len(text)]
     return {title: text[start:end] for title, start, end in zip(titles, starts, ends, strict=True)}
+
+
+def offscreen_screen(folder: Path, width: int, height: int, scale: float = 1.0, second: tuple[int, int] | None = None) -> str:
+    """A QT_QPA_PLATFORM value for an offscreen screen of this size (in device-independent pixels) and
+    scale, with a *second* screen of that size to its right."""
+    config = folder / f"screen-{width}x{height}@{scale}-{second}.json"
+    screens = [{"name": "first", "x": 0, "y": 0, "width": width, "height": height, "logicalDpi": 96, "dpr": scale}]
+    if second:
+        screens.append({"name": "second", "x": width, "y": 0, "width": second[0], "height": second[1], "logicalDpi": 96})
+    config.write_text(json.dumps({"screens": screens}), encoding="utf-8")
+    return f"offscreen:configfile={config}"
+
+
+def layout_problems(window: QWidget) -> list[str]:
+    """Visible widgets that overlap a visible sibling, or stick out of their parent, described.
+
+    The contents of a scroll area may be larger than its viewport, and a window's popups are windows
+    of their own: neither counts.
+    """
+    problems = []
+
+    def name(widget: QWidget) -> str:
+        return f"{type(widget).__name__}#{widget.objectName()}"
+
+    def visit(parent: QWidget) -> None:
+        children = [
+            c
+            for c in parent.findChildren(QWidget, options=Qt.FindChildOption.FindDirectChildrenOnly)
+            if c.isVisible() and not c.isWindow()
+        ]
+        for number, child in enumerate(children):
+            if not parent.rect().contains(child.geometry()) and not isinstance(parent.parentWidget(), QAbstractScrollArea):
+                problems.append(f"{name(child)} {child.geometry()} sticks out of {name(parent)} {parent.rect()}")
+            problems.extend(
+                f"{name(child)} {child.geometry()} overlaps {name(other)} {other.geometry()}"
+                for other in children[number + 1 :]
+                if child.geometry().intersects(other.geometry())
+            )
+            visit(child)
+
+    visit(window)
+    return problems

@@ -68,18 +68,13 @@ def test_keyboard_shortcuts_lists_every_shortcut_and_the_readme_does_too(qtbot, 
     dialog = window.desk.dialog
     qtbot.waitUntil(dialog.isVisible)
     rows = dialog.rows()
-    listed = {keys for keys, _ in rows}
+    listed = {key for keys, _ in rows for key in keys.split(", ")}  # a command with two shortcuts lists both
     for command in COMMANDS:
         action = window.actions[command.name]
-        if not action.shortcut().isEmpty():
-            assert action.shortcut().toString(QKeySequence.SequenceFormat.NativeText) in listed, command.name
+        for sequence in action.shortcuts():
+            assert sequence.toString(QKeySequence.SequenceFormat.NativeText) in listed, command.name
     assert ("Mouse back button", "Back") in rows
-    readme = README.read_text(encoding="utf-8")
-    for command in COMMANDS:
-        keys = window.actions[command.name].shortcut().toString(QKeySequence.SequenceFormat.PortableText)
-        if keys:
-            assert f"`{keys}`" in readme, f"README's shortcut table lacks {keys} ({command.name})"
-    dialog.close()
+    dialog.close()  # the README's table: tests/ui/test_shortcuts.py
 
 
 def test_f11_switches_full_screen_on_and_off(qtbot, bundled_article):

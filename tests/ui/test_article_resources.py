@@ -146,7 +146,7 @@ def test_the_pane_shows_only_allowed_pictures_even_from_unsanitized_html(qtbot, 
     outside = article_folder.parent
     sources = ["figure.png", "../secret.png", f"file://{outside}/secret.png", f"{outside}/secret.png"]
     html = "<p>" + "".join(f'<img src="{src}">' for src in sources) + "</p>"
-    view.set_document(html, (), article_folder, "")
+    view.set_document(html, (), article_folder)
     view.show()
     qtbot.waitUntil(lambda: view.has_painted)
     assert not secret_watch.touched()
@@ -167,7 +167,7 @@ def test_an_image_of_dev_zero_does_not_take_the_program_down(tmp_path):
         view = ArticleView()
         html = ''.join(f'<img src="{{src}}">' for src in
                        ["/dev/zero", "file:///dev/zero", "//dev/zero", "zero.png", "../../../../../../dev/zero"])
-        view.set_document("<p>before</p>" + html + "<p>after</p>", (), Path({str(folder)!r}), "")
+        view.set_document("<p>before</p>" + html + "<p>after</p>", (), Path({str(folder)!r}))
         view.show()
         app.processEvents()
         view.grab()
@@ -191,7 +191,7 @@ def test_with_the_panes_image_check_a_picture_it_cannot_show_becomes_its_alt_tex
     view = ArticleView()
     qtbot.addWidget(view)
     rendered = ArticleRenderer(image_check=can_show_image).render(article)
-    view.set_document(rendered.html, rendered.anchors, article_folder, "")
+    view.set_document(rendered.html, rendered.anchors, article_folder)
     text = view.toPlainText()
     assert "[image: a giant]" in text and "[image: a missing one]" in text
     assert "[image: a figure]" not in text and "\ufffc" in text, "the good picture is an image object"

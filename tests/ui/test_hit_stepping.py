@@ -14,7 +14,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 
 from tests.ui.helpers import section_texts
-from viewer.ui.article_view import CURRENT_HIT_COLOR
 
 
 def expected_hits(window, pattern: str) -> dict[str, int]:
@@ -25,7 +24,7 @@ def expected_hits(window, pattern: str) -> dict[str, int]:
 
 def current_hit(window) -> tuple[int, str]:
     """(document position, text) of the hit marked as current."""
-    current = QColor(CURRENT_HIT_COLOR)
+    current = QColor(window.appearance.theme.colours["current_hit_bg"])
     [selection] = [s for s in window.article_view.extraSelections() if s.format.background().color() == current]
     return selection.cursor.selectionStart(), selection.cursor.selectedText()
 

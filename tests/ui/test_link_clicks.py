@@ -136,7 +136,7 @@ def test_any_other_link_that_reaches_the_pane_is_refused_with_a_short_message(qt
     # The sanitizer removes such links; the pane refuses them too, in case one slips through.
     view = link_window.article_view
     html = ArticleRenderer().render(link_window.article).html.replace("</body>", f'<p><a href="{href}">sneaky</a></p></body>')
-    view.set_document(html, (), None, "")
+    view.set_document(html, (), None)
     text_before = view.toPlainText()
     click_link(qtbot, view, href)
     assert len(dialogs.notes) == 1 and href in dialogs.notes[0] and len(dialogs.notes[0]) < 200
@@ -149,7 +149,6 @@ def show_links(view, links: list[str]) -> None:
         "<html><body>" + "".join(f'<p><a href="{href}">link {n}</a></p>' for n, href in enumerate(links)) + "</body></html>",
         (),
         None,
-        "",
     )
 
 

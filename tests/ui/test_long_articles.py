@@ -83,7 +83,6 @@ def loader_on(qtbot, article, first_screen_characters):
 
 def test_sections_added_later_look_as_if_the_article_were_shown_at_once(qtbot, monkeypatch):
     from viewer.core.render import ArticleRenderer
-    from viewer.core.resources import ARTICLE_STYLESHEET, read_resource_text
     from viewer.ui import progressive_loader
     from viewer.ui.article_view import ArticleView
 
@@ -95,7 +94,7 @@ def test_sections_added_later_look_as_if_the_article_were_shown_at_once(qtbot, m
     anchors = tuple(section.anchor for section in article.sections)
     at_once = ArticleView()
     qtbot.addWidget(at_once)
-    at_once.set_document(ArticleRenderer().render(article).html, anchors, None, read_resource_text(ARTICLE_STYLESHEET))
+    at_once.set_document(ArticleRenderer().render(article).html, anchors, None)
     in_steps, loader = loader_on(qtbot, article, first_screen_characters=60)
     assert not loader.complete
     loader.start()

@@ -9,6 +9,7 @@ DEFAULT_ARTICLE = "articles/ketamine-trd.md"
 ARTICLE_STYLESHEET = "style/article.css"
 HANDOUT_STYLESHEET = "style/handout.css"
 WINDOW_STYLESHEET = "style/window.qss"
+READING_STYLESHEET = "style/reading.qss"
 APP_ICON = "icons/ketamine-viewer.png"
 
 

@@ -18,6 +18,8 @@ from pathlib import Path
 import platformdirs
 
 from viewer.core.atomic import write_atomically
+from viewer.core.text_size import LARGEST_STEP, SMALLEST_STEP
+from viewer.core.themes import AUTOMATIC, THEME_CHOICES
 
 APP_DIR_NAME = "ketamine-viewer"
 CONFIG_DIR_VARIABLE = "KETAMINE_VIEWER_CONFIG_DIR"
@@ -44,6 +46,14 @@ def _whole_numbers(count: int, low: int, high: int) -> Callable[[object], bool]:
     return lambda value: isinstance(value, list) and len(value) == count and all(_whole_number(low, high)(v) for v in value)
 
 
+def _one_of(choices: tuple[str, ...]) -> Callable[[object], bool]:
+    return lambda value: isinstance(value, str) and value in choices
+
+
+def _yes_or_no(value: object) -> bool:
+    return isinstance(value, bool)
+
+
 def _text(longest: int) -> Callable[[object], bool]:
     return lambda value: isinstance(value, str) and len(value) <= longest
 
@@ -60,7 +70,15 @@ SETTINGS = {
     for setting in (
         Setting("window_geometry", "", "Qt's saveGeometry() in Base64, at most 4096 characters", _base64(4096)),
         Setting("splitter_sizes", [380, 820], "two widths in pixels, tree then article", _whole_numbers(2, 0, 20000)),
-        Setting("zoom", 0, "text size steps from -5 to 10, 0 being normal", _whole_number(-5, 10)),
+        Setting(
+            "zoom",
+            0,
+            f"text size steps from {SMALLEST_STEP} to {LARGEST_STEP}, 0 being normal",
+            _whole_number(SMALLEST_STEP, LARGEST_STEP),
+        ),
+        Setting("theme", AUTOMATIC, f"one of {', '.join(THEME_CHOICES)}", _one_of(THEME_CHOICES)),
+        Setting("show_keyword_chips", True, "true or false", _yes_or_no),
+        Setting("show_section_tree", True, "true or false", _yes_or_no),
         Setting("last_article", "", "the path of the article opened last, empty for the bundled one", _text(4096)),
         Setting("last_section", "", "the anchor of the section read last, empty for the top", _text(4096)),
         Setting("last_position", 0, "characters from that section's start to the first text shown", _whole_number(0, 10**9)),

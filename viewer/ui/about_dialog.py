@@ -79,7 +79,7 @@ class AboutDialog(QDialog):
         for name, value in rows:
             form.addRow(f"{name}:", article_label(value, f"about{name.replace(' ', '')}"))
         if origin.overdue(dt.date.today()):
-            box.findChild(QLabel, "aboutReviewdue").setStyleSheet("color: #8a1c1c; font-weight: 600;")
+            box.findChild(QLabel, "aboutReviewdue").setProperty("overdue", True)  # coloured by the theme (window.qss)
         return box
 
     def _licences(self) -> QTextBrowser:

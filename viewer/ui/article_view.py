@@ -1,8 +1,9 @@
-"""The rendered article: its links, its pictures, zoom, keys and paint.
+"""The rendered article: its links, its pictures, its style, keys and paint.
 
 Where its sections are lives in :mod:`viewer.ui.heading_map` (``view.headings``), which section is
 being read in :mod:`viewer.ui.reading_position` (``view.reading``); the text itself is put in by
-:mod:`viewer.ui.progressive_loader`.
+:mod:`viewer.ui.progressive_loader`; its theme and text size come from :mod:`viewer.ui.appearance`
+through :meth:`ArticleView.apply_style`.
 """
 
 from __future__ import annotations
@@ -11,19 +12,21 @@ import logging
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QPoint, Qt, QUrl, Signal, Slot
-from PySide6.QtGui import QColor, QHelpEvent, QKeyEvent, QPaintEvent, QResizeEvent, QTextCursor, QTextDocument
+from PySide6.QtGui import QColor, QHelpEvent, QKeyEvent, QPaintEvent, QResizeEvent, QTextCursor, QTextDocument, QWheelEvent
 from PySide6.QtWidgets import QAbstractSlider, QTextBrowser, QTextEdit, QToolTip, QWidget
 
 from viewer.core.links import LinkKind, classify_link
+from viewer.core.stylesheets import ArticleStyle
+from viewer.core.text_size import TextSize
+from viewer.core.themes import LIGHT
 from viewer.ui import plain_text
+from viewer.ui.accessibility import describe, name_scroll_bars
 from viewer.ui.article_images import image_source, load_image
+from viewer.ui.article_restyle import Restyler, honour_style_sheet_sizes
 from viewer.ui.heading_map import HeadingMap
 from viewer.ui.reading_position import ReadingPosition
 
-READING_WIDTH_PX = 760  # about 75 characters of body text: longer lines are hard to follow
-MIN_ZOOM, MAX_ZOOM = -5, 10  # points of text size around normal
-HIT_COLOR = "#fff176"
-CURRENT_HIT_COLOR = "#ffb74d"
+READING_WIDTH_PX = 760  # about 75 characters of body text at normal size: longer lines are hard to follow
 
 log = logging.getLogger("viewer.links")
 
@@ -37,6 +40,7 @@ class ArticleView(QTextBrowser):
         articleLinkRequested(str): the reader clicked a link to another article in the folder (other.md#section).
         linkRefused(str): the reader clicked a link the viewer will not follow.
         firstPainted(): the article has been painted for the first time.
+        textSizeStepRequested(int): Ctrl and the wheel asked for larger (1) or smaller (-1) text.
     """
 
     sectionLinkClicked = Signal(str)
@@ -44,6 +48,7 @@ class ArticleView(QTextBrowser):
     articleLinkRequested = Signal(str)
     linkRefused = Signal(str)
     firstPainted = Signal()
+    textSizeStepRequested = Signal(int)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -52,34 +57,50 @@ class ArticleView(QTextBrowser):
         self.setOpenExternalLinks(False)
         self.document().setUndoRedoEnabled(False)  # read-only: appended sections need no undo history
         self._folder: Path | None = None
-        self._normal_point_size = self.font().pointSizeF()
         self._painted = False
+        self._hits: tuple[list[tuple[int, int]], tuple[int, int] | None] = ([], None)
         self.headings = HeadingMap(self.document())
         self.reading = ReadingPosition(self, self.headings)
+        self.restyler = Restyler(self, self.reading.top_line_kept)
+        self.article_style = ArticleStyle(LIGHT, TextSize())
+        self._use_style(self.article_style)
+        describe(self, "Article", "The article's text. Page Up and Page Down scroll it; Tab goes from link to link.")
+        name_scroll_bars(self, "the article")
         self.anchorClicked.connect(self._on_anchor_clicked)
 
-    def set_document(self, html: str, anchors: tuple[str, ...], folder: Path | None, stylesheet: str) -> None:
+    def set_document(self, html: str, anchors: tuple[str, ...], folder: Path | None) -> None:
         """Show *html* (the sections with *anchors*, or the first of them) in place of what is shown.
 
         Pictures load from *folder* only.
         """
         self._folder = folder
-        self.document().setDefaultStyleSheet(stylesheet)
+        self.restyler.cancel()  # what it was restyling is going
         self.headings.reset(anchors)  # the old heading blocks die with the old document
         with self.reading.moving():  # the range shrinking under setHtml is not the reader scrolling
             self.setHtml(html)
         self._apply_reading_width()
-        self.headings.scan()
+        self.take_new_headings()
         self.reading.start(anchors[0] if anchors else "")
 
-    @property
-    def zoom_step(self) -> int:
-        """How many points larger (or smaller) than normal the text is, however it was zoomed."""
-        return round(self.font().pointSizeF() - self._normal_point_size)
+    def take_new_headings(self) -> None:
+        """Find the headings added since the last call, and size them as the style sheet says."""
+        honour_style_sheet_sizes(self.headings.scan())
 
-    def zoom_to(self, step: int) -> None:
-        """Make the text *step* points larger than normal (smaller when negative), within limits."""
-        self.zoomIn(max(MIN_ZOOM, min(MAX_ZOOM, step)) - self.zoom_step)
+    def apply_style(self, style: ArticleStyle) -> None:
+        """Show the article in *style* from now on: the text already shown is restyled, the reader stays put."""
+        old, self.article_style = self.article_style, style
+        with self.reading.moving(), self.reading.top_line_kept():
+            self.restyler.finish()
+            self._use_style(style)
+            self._apply_reading_width()
+            self.restyler.restyle(old.change_to(style))
+        self.show_hits(*self._hits)
+
+    def _use_style(self, style: ArticleStyle) -> None:
+        self.document().setDefaultStyleSheet(style.css)
+        font = self.font()
+        font.setPointSizeF(style.body_points)  # for text the style sheet gives no size
+        self.setFont(font)
 
     @property
     def has_painted(self) -> bool:
@@ -88,6 +109,7 @@ class ArticleView(QTextBrowser):
 
     def show_hits(self, spans: list[tuple[int, int]], current: tuple[int, int] | None) -> None:
         """Highlight document *spans*; the *current* one stands out."""
+        self._hits = (spans, current)
         self.setExtraSelections([self._highlight(span, span == current) for span in spans])
 
     def _highlight(self, span: tuple[int, int], current: bool) -> QTextEdit.ExtraSelection:
@@ -96,7 +118,10 @@ class ArticleView(QTextBrowser):
         cursor.setPosition(span[0])
         cursor.setPosition(span[1], QTextCursor.MoveMode.KeepAnchor)
         selection.cursor = cursor
-        selection.format.setBackground(QColor(CURRENT_HIT_COLOR if current else HIT_COLOR))
+        colours = self.article_style.theme.colours
+        kind = "current_hit" if current else "hit"
+        selection.format.setBackground(QColor(colours[f"{kind}_bg"]))
+        selection.format.setForeground(QColor(colours[f"{kind}_text"]))  # readable on it whatever the text's own colour
         return selection
 
     def loadResource(self, kind: int, url: QUrl | str) -> object:
@@ -139,6 +164,16 @@ class ArticleView(QTextBrowser):
         else:
             QToolTip.hideText()
 
+    def wheelEvent(self, event: QWheelEvent) -> None:
+        if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            # QTextEdit would zoom by itself, changing only the text the style sheet gives no size
+            steps = event.angleDelta().y()
+            if steps:
+                self.textSizeStepRequested.emit(1 if steps > 0 else -1)
+            event.accept()
+            return
+        super().wheelEvent(event)
+
     def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)
         if not self._painted and not self.document().isEmpty():
@@ -152,7 +187,7 @@ class ArticleView(QTextBrowser):
     def _apply_reading_width(self) -> None:
         frame = self.document().rootFrame()
         layout_format = frame.frameFormat()
-        side = max(12.0, (self.viewport().width() - READING_WIDTH_PX) / 2)
+        side = max(12.0, (self.viewport().width() - READING_WIDTH_PX * self.article_style.size.factor) / 2)
         if abs(layout_format.leftMargin() - side) >= 1:
             layout_format.setLeftMargin(side)
             layout_format.setRightMargin(side)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 
 from PySide6.QtCore import QObject, QPointF, Qt, Signal, Slot
-from PySide6.QtGui import QAction, QColor, QIcon, QPainter, QPainterPath, QPen, QPixmap
+from PySide6.QtGui import QAction, QColor, QGuiApplication, QIcon, QPainter, QPainterPath, QPalette, QPen, QPixmap
 from PySide6.QtWidgets import QMenu
 
 from viewer.core.article import Article
@@ -99,6 +99,11 @@ class BookmarkShelf(QObject):
         self._pane.show_bookmarks(self._bookmarks.of(self._key), self._article)
         self._refresh_star()
 
+    @Slot()
+    def refresh_star(self) -> None:
+        """Draw the star again (in the colours of a new theme, say)."""
+        self._refresh_star()
+
     def _refresh_star(self) -> None:
         marked = self.is_bookmarked(self._anchor)
         self._star.setChecked(marked)
@@ -144,7 +149,9 @@ def star_icon(filled: bool = False, size: int = 64) -> QIcon:
     path.closeSubpath()
     painter = QPainter(pixmap)
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-    painter.setPen(QPen(QColor("#8a6100" if filled else "#52606d"), size / 14))
+    # outlined in the theme's text colour, so that it stands out from whatever the toolbar is drawn on
+    outline = QColor("#8a6100") if filled else QGuiApplication.palette().color(QPalette.ColorRole.WindowText)
+    painter.setPen(QPen(outline, size / 14))
     painter.setBrush(QColor(STAR_COLOUR) if filled else Qt.BrushStyle.NoBrush)
     painter.drawPath(path)
     painter.end()

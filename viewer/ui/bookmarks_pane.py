@@ -10,6 +10,7 @@ from viewer.core.article import Article
 from viewer.core.bookmarks import Bookmark
 from viewer.core.handout import plain
 from viewer.ui import plain_text
+from viewer.ui.accessibility import describe, name_scroll_bars
 
 ANCHOR_ROLE = Qt.ItemDataRole.UserRole + 1  # the section it opens now
 BOOKMARK_ROLE = Qt.ItemDataRole.UserRole + 2  # the anchor it was saved with (the section may have moved since)
@@ -49,6 +50,8 @@ class BookmarksPane(QWidget):
         super().__init__(parent)
         self.setObjectName("bookmarksPane")
         self.list = BookmarkList(objectName="bookmarkList", contextMenuPolicy=Qt.ContextMenuPolicy.CustomContextMenu)
+        describe(self.list, "Bookmarks", "The sections you bookmarked; Enter opens one, Delete removes it.")
+        name_scroll_bars(self.list, "the bookmarks")
         self.empty_label = plain_text.label(EMPTY_TEXT, objectName="bookmarksEmptyText", wordWrap=True)
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self._stack = QStackedWidget()

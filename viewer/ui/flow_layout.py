@@ -7,13 +7,20 @@ from PySide6.QtWidgets import QLayout, QLayoutItem, QWidget
 
 
 class FlowLayout(QLayout):
-    """Left-to-right rows that wrap; its height follows its width."""
+    """Left-to-right rows that wrap; its height follows its width. Told not to wrap, it is one row."""
 
     def __init__(self, parent: QWidget | None = None, spacing: int = 8) -> None:
         super().__init__(parent)
         self._items: list[QLayoutItem] = []
         self._heights: dict[int, int] = {}
+        self._wraps = True
         self.setSpacing(spacing)
+
+    def set_wraps(self, wraps: bool) -> None:
+        """Wrap onto new rows (True), or keep every item in one row as wide as they need (False)."""
+        if wraps != self._wraps:
+            self._wraps = wraps
+            self.invalidate()
 
     def addItem(self, item: QLayoutItem) -> None:
         self._items.append(item)
@@ -55,8 +62,15 @@ class FlowLayout(QLayout):
         size = QSize()
         for item in self._items:
             size = size.expandedTo(item.minimumSize())
+        if not self._wraps:
+            size.setWidth(self.one_row_width())
         margins = self.contentsMargins()
         return size + QSize(margins.left() + margins.right(), margins.top() + margins.bottom())
+
+    def one_row_width(self) -> int:
+        """How wide the items are in one row, spacing included."""
+        widths = [item.sizeHint().width() for item in self._items]
+        return sum(widths) + self.spacing() * max(len(widths) - 1, 0)
 
     def _arrange(self, rect: QRect, move: bool) -> int:
         margins = self.contentsMargins()
@@ -64,7 +78,7 @@ class FlowLayout(QLayout):
         x, y, row_height = area.x(), area.y(), 0
         for item in self._items:
             hint = item.sizeHint()
-            if x + hint.width() > area.right() + 1 and row_height:
+            if self._wraps and x + hint.width() > area.right() + 1 and row_height:
                 x, y, row_height = area.x(), y + row_height + self.spacing(), 0
             if move:
                 item.setGeometry(QRect(QPoint(x, y), hint))

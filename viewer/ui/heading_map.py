@@ -29,8 +29,9 @@ class HeadingMap:
         """A new document for the sections with *anchors*: forget every block (they died with the old one)."""
         self._anchors, self._blocks, self._numbers, self._scanned = anchors, [], {}, 0
 
-    def scan(self) -> None:
-        """Find the heading blocks added since the last scan."""
+    def scan(self) -> list[QTextBlock]:
+        """Find the heading blocks added since the last scan; return them."""
+        found = len(self._blocks)
         block = self._document.findBlockByNumber(self._scanned)
         while block.isValid() and len(self._blocks) < len(self._anchors):
             if block.blockFormat().headingLevel() > 0:
@@ -38,6 +39,7 @@ class HeadingMap:
                 self._blocks.append(block)
             block = block.next()
         self._scanned = self._document.blockCount()
+        return self._blocks[found:]
 
     @property
     def anchors(self) -> tuple[str, ...]:

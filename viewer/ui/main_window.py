@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import logging
 import sys
+from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import QModelIndex, Qt, Signal, Slot
@@ -23,9 +24,11 @@ from viewer.core.article import Article
 from viewer.core.errors import ArticleError
 from viewer.core.loader import load_article
 from viewer.core.reading_place import StartPlace
-from viewer.core.resources import WINDOW_STYLESHEET, read_resource_text
 from viewer.core.settings import Settings
 from viewer.ui import plain_text
+from viewer.ui.accessibility import WindowAccess
+from viewer.ui.adaptive_layout import AdaptiveLayout
+from viewer.ui.appearance import Appearance
 from viewer.ui.article_links import ArticleLinkFollower
 from viewer.ui.article_view import ArticleView
 from viewer.ui.article_watcher import ArticleWatcher
@@ -40,7 +43,8 @@ from viewer.ui.search_indexing import SearchIndexer
 from viewer.ui.search_presenter import SearchPresenter
 from viewer.ui.section_filter import SectionFilterProxy
 from viewer.ui.section_model import ANCHOR_ROLE, QtSectionModel
-from viewer.ui.window_actions import build_actions
+from viewer.ui.window_actions import THEME_COMMANDS, build_actions, draw_icons
+from viewer.ui.window_placement import place_on_screen
 from viewer.ui.window_settings import remember_window, restore_window
 
 log = logging.getLogger("viewer.files")
@@ -60,41 +64,51 @@ class MainWindow(QMainWindow):
         article: Article,
         settings: Settings | None = None,
         place: StartPlace | None = None,
-        article_stylesheet: str | None = None,
+        base_text_points: float | None = None,
     ) -> None:
         """*place*: where to open (the command line's section, or where the reader left off), with a note to show.
 
-        *article_stylesheet*: the article's style sheet in place of the bundled one (the kiosk's is larger).
+        *base_text_points*: how large normal body text is, in place of the style sheet's (the kiosk's is
+        larger); text size steps go on from it.
         """
         super().__init__()
         self.setObjectName("mainWindow")
-        self.setStyleSheet(read_resource_text(WINDOW_STYLESHEET))
         self.setAcceptDrops(True)
         self._settings = settings
-        self._build_parts(article_stylesheet)
+        self._build_parts(base_text_points)
         self.desk = ReadingDesk(self, settings, place)
         self._build_layout()
         self.actions = build_actions(self, self._command_slots())
         self.desk.attach(self.actions)
         self._connect_signals()
         self.show_article(article)
+        self._on_theme_shown(self.appearance.theme.name)
+        self.actions["show_keyword_chips"].setChecked(True)
+        self.actions["show_section_tree"].setChecked(True)
         if settings is not None:
-            restore_window(self, self.splitter, self.article_view, settings)
+            restore_window(self, self.splitter, settings)
+            self.appearance.restore(settings)
+            self.layout_fit.restore(settings)
             self._add_to_status(settings.problems)  # after the article's own warnings, never in their place
         self.desk.report_problems()
 
-    def _build_parts(self, article_stylesheet: str | None) -> None:
+    def _build_parts(self, base_text_points: float | None) -> None:
         self.navigation = NavigationPane()
         self.filter_edit, self.section_tree = self.navigation.filter_edit, self.navigation.section_tree
         self.article_view = ArticleView()
         self.keyword_bar = KeywordBar()
         self.section_filter = SectionFilterProxy(self)
         self.section_model: QtSectionModel | None = None
-        self.loader = ProgressiveLoader(self.article_view, self, article_stylesheet)
+        self.loader = ProgressiveLoader(self.article_view, self)
         self.indexer = SearchIndexer(self.loader, self.article_view.headings, self)
         self.search = SearchPresenter(self.navigation, self.keyword_bar, self.section_filter, self.indexer, self)
         self.hits = HitStepper(self.article_view, self.indexer, self)
         self.watcher = ArticleWatcher(self)
+        self.appearance = Appearance(
+            self, self.navigation, self.article_view, self.section_tree.itemDelegate(), self.section_filter
+        )
+        if base_text_points is not None:
+            self.appearance.set_base_points(base_text_points)  # before any text: the first screen comes at that size
         self.article_links = ArticleLinkFollower(self)  # kiosk mode sets its allowed_folder
         self._wanted_section = ""  # a section asked for that is not rendered yet
         self._section_shown = ""
@@ -112,21 +126,29 @@ class MainWindow(QMainWindow):
         column.addWidget(self.keyword_bar)
         column.addWidget(splitter, 1)
         self.setCentralWidget(central)
-        self.resize(1200, 820)
+        self.layout_fit = AdaptiveLayout(self, self.keyword_bar, splitter, self.desk.sidebar)
+        self.access = WindowAccess(self, self.keyword_bar, self.desk.sidebar, self.navigation, self.article_view, splitter)
+        place_on_screen(self)
+        self.layout_fit.fit()
 
     def _command_slots(self) -> dict[str, object]:
-        view = self.article_view
+        appearance = self.appearance
+        themes = {command: partial(appearance.choose_theme, choice) for choice, command in THEME_COMMANDS.items()}
         return {
             "open": self._on_open_requested,
             "quit": self.close,
-            "zoom_in": lambda: view.zoom_to(view.zoom_step + 1),
-            "zoom_out": lambda: view.zoom_to(view.zoom_step - 1),
-            "zoom_reset": lambda: view.zoom_to(0),
+            "zoom_in": appearance.larger,
+            "zoom_out": appearance.smaller,
+            "zoom_reset": appearance.normal_size,
+            **themes,
+            "show_keyword_chips": self.layout_fit.show_chips,
+            "show_section_tree": self.layout_fit.show_tree,
             "find": self._on_find_requested,
             "find_next": self.hits.step,
             "find_previous": self.hits.step_back,
             "clear_search": self.search.reset,
             **self.desk.command_slots(),
+            "show_bookmarks": self._on_show_bookmarks,
         }
 
     def _connect_signals(self) -> None:
@@ -139,6 +161,13 @@ class MainWindow(QMainWindow):
         view.externalLinkRequested.connect(lambda url: open_after_asking(self, url))
         view.linkRefused.connect(lambda href: tell_refused(self, href))
         view.firstPainted.connect(self.loader.start)
+        view.textSizeStepRequested.connect(self.appearance.step_text_size)
+        self.appearance.themeChanged.connect(self._on_theme_shown)
+        self.layout_fit.chipsShownChanged.connect(self.actions["show_keyword_chips"].setChecked)
+        self.layout_fit.treeShownChanged.connect(self.actions["show_section_tree"].setChecked)
+        self.appearance.textSizeChanged.connect(self._on_text_size_changed)
+        self.keyword_bar.chipsReplaced.connect(self.access.order_focus)
+        self.search.resultShown.connect(self.access.on_result_shown)
         self.loader.sectionsAdded.connect(self._on_sections_added)
         self.loader.completed.connect(self.indexer.start)
         self.search.resultShown.connect(self.hits.show_result)
@@ -153,6 +182,8 @@ class MainWindow(QMainWindow):
         """Handouts, history, bookmarks, section links and the reading place (viewer.ui.reading_desk)."""
         desk, view, tree = self.desk, self.article_view, self.section_tree
         desk.note.connect(self._on_note)
+        self.appearance.themeChanged.connect(desk.shelf.refresh_star)
+        self.appearance.themeChanged.connect(lambda _name: draw_icons(self.actions))
         desk.trail.changed.connect(desk.history_changed)
         self.hits.sectionReached.connect(self._on_hit_reached)
         desk.mouse_buttons.watch(self, view.viewport(), tree.viewport(), desk.bookmarks_pane.list.viewport(), self.filter_edit)
@@ -259,7 +290,7 @@ class MainWindow(QMainWindow):
     @Slot(str)
     def _on_hit_reached(self, _anchor: str) -> None:
         if self.search.result is None:
-            self.desk.trail.note_return()  # the search was cleared: the reader is back where they were
+            self.desk.trail.note_return()  # the search was cleared: the reader stays where it took them
         else:
             self.desk.trail.note_search_step()
 
@@ -270,10 +301,26 @@ class MainWindow(QMainWindow):
         else:
             self._add_to_status([text])  # a problem: beside what is said already, never in its place
 
+    @Slot(int)
+    def _on_text_size_changed(self, percent: int) -> None:
+        message = f"Text size {percent} %"
+        self.statusBar().showMessage(message, 3000)
+        self.access.announcer.announce(message)
+
+    @Slot(str)
+    def _on_theme_shown(self, _name: str) -> None:
+        self.actions[THEME_COMMANDS[self.appearance.theme_choice]].setChecked(True)
+
     @Slot()
     def _on_find_requested(self) -> None:
+        self.layout_fit.show_tree(True)  # the search box is in its column
         self.filter_edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.filter_edit.selectAll()
+
+    @Slot()
+    def _on_show_bookmarks(self) -> None:
+        self.layout_fit.show_tree(True)  # the bookmarks are a tab beside the tree
+        self.desk.show_bookmarks()
 
     @Slot()
     def _on_open_requested(self) -> None:
@@ -309,7 +356,9 @@ class MainWindow(QMainWindow):
         self.loader.shutdown()
         if self._settings is not None:
             self.desk.keeper.remember()
-            problem = remember_window(self, self.splitter, self.article_view.zoom_step, self._settings)
+            self.appearance.remember(self._settings)
+            self.layout_fit.remember(self._settings)
+            problem = remember_window(self, self.splitter, self._settings)
             if problem:
                 print(f"ketamine-viewer: {problem}", file=sys.stderr)  # the window is closing: nowhere else to say it
         super().closeEvent(event)

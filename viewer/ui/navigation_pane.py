@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from viewer.ui import plain_text
+from viewer.ui.accessibility import describe, name_line_edit_buttons, name_scroll_bars
 from viewer.ui.search_suggestions import SearchSuggestions
 from viewer.ui.section_delegate import HITS_ROLE, SectionDelegate
 
@@ -55,12 +56,27 @@ class NavigationPane(QWidget):
         column.addWidget(self.status_label)
         column.addWidget(self.answer_note)
         column.addWidget(self._stack, 1)
+        self._describe()
         self.show_status("")
         self.show_answer_note(None)
         self.show_hit_position("")
         self.filter_edit.installEventFilter(self)
         self.section_tree.installEventFilter(self)
         self.following = False  # the tree is moving to follow the text: not the reader choosing a row
+
+    def _describe(self) -> None:
+        describe(
+            self.filter_edit,
+            "Search the article",
+            "Type words to find, or ask a question; the section tree keeps the sections that mention them. "
+            "Down moves into them. Enter or F3 goes to the next hit, Shift+F3 to the one before, Escape clears.",
+        )
+        name_line_edit_buttons(self.filter_edit, "Clear the search")
+        describe(self.section_tree, "Sections", "The article's sections; choose one to read it.")
+        name_scroll_bars(self.section_tree, "the sections")
+        describe(self.status_label, "What the search found")
+        describe(self.empty_label, "Nothing found")
+        describe(self.clear_button, "Clear the filter", "Shows every section again.")
 
     def follow(self, index: QModelIndex) -> None:
         """Make *index* the tree's current row and scroll to it; meanwhile :attr:`following` is True."""
@@ -96,7 +112,7 @@ class NavigationPane(QWidget):
         text = html.escape(heading)
         if missing:
             struck = ", ".join(f"<s>{html.escape(word)}</s>" for word in missing)
-            text += f"<br><span style='color:#7b8794'>Not found: {struck}</span>"
+            text += f"<br><i>Not found: {struck}</i>"  # in the label's own colour: the theme's, readable
         self.answer_note.setText(text)
         self.answer_note.show()
 
@@ -177,5 +193,8 @@ class NavigationPane(QWidget):
         column.addStretch(2)
         scroller = QScrollArea(objectName="emptyStateScroller", widgetResizable=True, frameShape=QFrame.Shape.NoFrame)
         scroller.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroller.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the button and the suggestions in it take the focus
         scroller.setWidget(page)
+        describe(scroller, "Nothing found")
+        name_scroll_bars(scroller, "the suggestions")
         return scroller

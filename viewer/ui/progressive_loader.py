@@ -27,7 +27,6 @@ from viewer.core.render import (
     next_step,
 )
 from viewer.core.render_worker import RenderWorker, Reply
-from viewer.core.resources import ARTICLE_STYLESHEET, read_resource_text
 from viewer.ui.article_images import can_show_image
 from viewer.ui.article_view import ArticleView
 
@@ -52,12 +51,11 @@ class ProgressiveLoader(QObject):
     completed = Signal()
     _replied = Signal(object)  # a worker's Reply, sent from the worker's reading thread
 
-    def __init__(self, view: ArticleView, parent: QObject | None = None, stylesheet: str | None = None) -> None:
+    def __init__(self, view: ArticleView, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._view = view
         self._renderer = ArticleRenderer(image_check=can_show_image)
         self._worker: RenderWorker | None = None  # started for the first section that needs it
-        self._stylesheet = stylesheet or read_resource_text(ARTICLE_STYLESHEET)  # the kiosk's is larger
         self._scratch = QTextDocument(self)  # lays out a heading alone, to copy its formats
         self._timer = QTimer(self, singleShot=True, interval=0)
         self._timer.timeout.connect(self._work_a_slice)
@@ -83,7 +81,7 @@ class ProgressiveLoader(QObject):
         steps = self._renderer.section_steps(article)
         first, job = self._first_screen(article, steps)
         folder = article.path.parent if article.path else None
-        self._view.set_document(document_html(first), tuple(s.anchor for s in article.sections), folder, self._stylesheet)
+        self._view.set_document(document_html(first), tuple(s.anchor for s in article.sections), folder)
         if job is not None:
             self._submit(job)  # the worker starts while the first screen is painted
             self._started = True  # its reply goes in at once: the first screen may be empty without it
@@ -204,7 +202,7 @@ class ProgressiveLoader(QObject):
         cursor.movePosition(QTextCursor.MoveOperation.End)
         cursor.insertBlock(heading.blockFormat(), heading.charFormat())
         cursor.insertHtml(document_html(parts))  # in a body of its own, the style sheet's body rules apply
-        self._view.headings.scan()
+        self._view.take_new_headings()
         if self._can_show(self._wanted):
             self._wanted = ""
         self.sectionsAdded.emit(len(self._view.headings))

@@ -11,13 +11,14 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal, Slot
 from PySide6.QtGui import QAction, QGuiApplication
-from PySide6.QtWidgets import QApplication, QTabWidget
+from PySide6.QtWidgets import QApplication, QTabWidget, QToolButton
 
 from viewer.core.bookmarks import Bookmarks
 from viewer.core.provenance import provenance
 from viewer.core.reading_place import StartPlace
 from viewer.core.section_link import section_link
 from viewer.core.settings import Settings
+from viewer.ui.accessibility import describe
 from viewer.ui.bookmark_shelf import BookmarkShelf
 from viewer.ui.bookmarks_pane import BookmarksPane
 from viewer.ui.place_keeper import PlaceKeeper
@@ -48,6 +49,7 @@ class ReadingDesk(QObject):
         self.sidebar = QTabWidget(objectName="sidebar", documentMode=True)
         self.sidebar.addTab(window.navigation, "Sections")
         self.sidebar.addTab(self.bookmarks_pane, "Bookmarks")
+        describe(self.sidebar, "Sections and bookmarks")
         self.trail = ReadingTrail(window.article_view, window.scroll_to_section, window.open_article_file, self)
         self._handouts: HandoutDesk | None = None  # made on the first print or export: see handouts
         self.keeper = PlaceKeeper(settings, self.trail, self)
@@ -85,7 +87,9 @@ class ReadingDesk(QObject):
     def attach(self, actions: dict[str, QAction]) -> None:
         """Build what needs the window's actions: the toolbar, the bookmark star and menu, the context menus."""
         self._actions = actions
-        build_toolbar(self._window, actions)
+        toolbar = build_toolbar(self._window, actions)
+        for button in toolbar.findChildren(QToolButton, "qt_toolbar_ext_button"):
+            button.setAccessibleName("More of the toolbar")  # shown when the window is too narrow for all of it
         menu = self._window.menuBar().findChild(QObject, "bookmarksMenu")
         self.shelf = BookmarkShelf(Bookmarks.load(), actions["bookmark"], menu, self.bookmarks_pane)
         self.menus = SectionMenus(self._window.section_tree, self._window.article_view, actions, self.shelf.is_bookmarked, self)

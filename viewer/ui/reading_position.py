@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-from PySide6.QtCore import QObject, Signal, Slot
+from PySide6.QtCore import QObject, QPoint, Signal, Slot
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QTextEdit
 
@@ -70,13 +70,7 @@ class ReadingPosition(QObject):
 
     def reveal(self, position: int, anchor: str) -> None:
         """Scroll a document position into the upper third of the pane, in the section *anchor*."""
-        document = self._pane.document()
-        cursor = QTextCursor(document)
-        cursor.setPosition(position)
-        line_top = document.documentLayout().blockBoundingRect(cursor.block()).top()
-        line = cursor.block().layout().lineForTextPosition(cursor.positionInBlock())
-        if line.isValid():  # a block never laid out (the pane not shown yet) has no lines
-            line_top += line.y()
+        line_top = self._line_top(position)  # a block never laid out (the pane not shown yet) has no lines: its top
         self._scroll_to(line_top - self._pane.viewport().height() / 3, reach=line_top)
         self._current = anchor
 
@@ -85,6 +79,28 @@ class ReadingPosition(QObject):
         with self.moving():
             self._pane.verticalScrollBar().setValue(scroll)
         self._current = anchor
+
+    @contextmanager
+    def top_line_kept(self) -> Iterator[None]:
+        """The line at the top of the pane is at the top again after whatever is done inside
+        (the text changing size around it, say)."""
+        if self.scroll <= 0:
+            yield
+            return
+        position = self._pane.cursorForPosition(QPoint(0, 0)).position()
+        above = self.scroll - self._line_top(position)  # how much of that line was scrolled past
+        try:
+            yield
+        finally:
+            self._scroll_to(self._line_top(min(position, self._pane.document().characterCount() - 1)) + above)
+
+    def _line_top(self, position: int) -> float:
+        document = self._pane.document()
+        cursor = QTextCursor(document)
+        cursor.setPosition(position)
+        top = document.documentLayout().blockBoundingRect(cursor.block()).top()
+        line = cursor.block().layout().lineForTextPosition(cursor.positionInBlock())
+        return top + line.y() if line.isValid() else top
 
     def section_at_top(self) -> str:
         """The anchor of the last heading at or above the top of the pane."""

@@ -6,15 +6,24 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, Qt
 from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
+from viewer.core.themes import LIGHT, Theme
+
 HITS_ROLE = Qt.ItemDataRole.UserRole + 10
-_BADGE_COLOR = QColor("#fff176")
-_FUZZY_BADGE_COLOR = QColor("#e4e7eb")
-_RANK_BADGE_COLOR = QColor("#c5e1f5")
 
 
 class SectionDelegate(QStyledItemDelegate):
     """A title, and when the row has hits, a rounded badge: its hit count ('3', or '≈3' when approximate)
     or, for a question's answer, its place by relevance ('#1')."""
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.set_theme(LIGHT)
+
+    def set_theme(self, theme: Theme) -> None:
+        """Draw badges in *theme*'s colours."""
+        colours = theme.colours
+        self._badge, self._fuzzy_badge = QColor(colours["badge_bg"]), QColor(colours["fuzzy_badge_bg"])
+        self._rank_badge, self._badge_text = QColor(colours["rank_badge_bg"]), QColor(colours["badge_text"])
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> None:
         badge = index.data(HITS_ROLE)
@@ -34,14 +43,13 @@ class SectionDelegate(QStyledItemDelegate):
         painter.save()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(_badge_color(badge))
+        painter.setBrush(self._badge_colour(badge))
         painter.drawRoundedRect(badge_rect, badge_rect.height() / 2, badge_rect.height() / 2)
-        painter.setPen(option.palette.color(option.palette.ColorRole.Text))
+        painter.setPen(self._badge_text)  # the badge's own colour: the row's may be for a selected row
         painter.drawText(badge_rect, Qt.AlignmentFlag.AlignCenter, badge)
         painter.restore()
 
-
-def _badge_color(badge: str) -> QColor:
-    if badge.startswith("#"):
-        return _RANK_BADGE_COLOR
-    return _FUZZY_BADGE_COLOR if badge.startswith("≈") else _BADGE_COLOR
+    def _badge_colour(self, badge: str) -> QColor:
+        if badge.startswith("#"):
+            return self._rank_badge
+        return self._fuzzy_badge if badge.startswith("≈") else self._badge

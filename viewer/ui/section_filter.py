@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QObject, QPersistentModelIndex, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
+from viewer.core.themes import LIGHT, Theme
 from viewer.ui import plain_text
 from viewer.ui.section_delegate import HITS_ROLE
 from viewer.ui.section_model import MATCH_ROLE, NUMBER_ROLE
@@ -16,10 +17,16 @@ if TYPE_CHECKING:
     from viewer.core.search import SearchResult, SectionHits
 
 _Index = QModelIndex | QPersistentModelIndex
-CONTEXT_COLOR = QColor("#7b8794")
 _FUZZY = attrgetter("fuzzy")
 _ANSWER_ROLES = frozenset(
-    int(role) for role in (HITS_ROLE, Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.ForegroundRole, Qt.ItemDataRole.FontRole)
+    int(role)
+    for role in (
+        HITS_ROLE,
+        Qt.ItemDataRole.ToolTipRole,
+        Qt.ItemDataRole.ForegroundRole,
+        Qt.ItemDataRole.FontRole,
+        Qt.ItemDataRole.AccessibleTextRole,
+    )
 )  # the roles a search answers differently: data() looks a row's hits up only for these
 
 
@@ -38,6 +45,11 @@ class SectionFilterProxy(QSortFilterProxyModel):
         self._subtree_fuzzy: dict[int, bool] = {}
         self._context_font = QFont()
         self._context_font.setItalic(True)
+        self.set_theme(LIGHT)
+
+    def set_theme(self, theme: Theme) -> None:
+        """Grey the context rows in *theme*'s colour for them."""
+        self._context_brush = QBrush(QColor(theme.colours["context_text"]))
 
     def set_result(
         self, result: SearchResult | None, ranks: dict[int, int] | None = None, mentions: dict[int, list[str]] | None = None
@@ -86,11 +98,13 @@ class SectionFilterProxy(QSortFilterProxyModel):
             return self._badge(number, hits) if hits else None
         if role == Qt.ItemDataRole.ToolTipRole and hits and number in self._ranks:
             return self._ranked_tooltip(self._title(index), number, hits)
+        if role == Qt.ItemDataRole.AccessibleTextRole:  # what a screen reader says for the row: its badge too
+            return _spoken(plain_text.one_line(self._title(index)), hits, self._ranks.get(number))
         if role == Qt.ItemDataRole.ToolTipRole and (not hits or hits.fuzzy):
             why = "Approximate match for what you typed" if hits else "Shown as context: a section below it matches"
             return plain_text.tooltip(f"{self._title(index)}\n{why}")
         if role == Qt.ItemDataRole.ForegroundRole and not hits:
-            return QBrush(CONTEXT_COLOR)
+            return self._context_brush
         if role == Qt.ItemDataRole.FontRole and not hits:
             return self._context_font
         return value
@@ -116,3 +130,11 @@ class SectionFilterProxy(QSortFilterProxyModel):
             own = hits.fuzzy if hits else True
             self._subtree_fuzzy[section.number] = own and all(self._fuzzy_below(c) for c in section.children)
         return self._subtree_fuzzy[section.number]
+
+
+def _spoken(title: str, hits: SectionHits | None, rank: int | None) -> str:
+    if hits is None:
+        return f"{title}, no match here: a section below it matches"
+    matches = f"{hits.count} {'match' if hits.count == 1 else 'matches'}"
+    answer = f"answer {rank} by relevance, " if rank is not None else ""
+    return f"{title}, {answer}{matches}{', approximate' if hits.fuzzy else ''}"

@@ -1,4 +1,4 @@
-"""Remembering the window between runs: size and place, the splitter, the text size."""
+"""Remembering the window between runs: size and place, the splitter (the theme and text size: viewer.ui.appearance)."""
 
 from __future__ import annotations
 
@@ -6,23 +6,20 @@ from PySide6.QtCore import QByteArray
 from PySide6.QtWidgets import QMainWindow, QSplitter
 
 from viewer.core.settings import Settings, SettingsError
-from viewer.ui.article_view import ArticleView
+from viewer.ui.window_placement import restore_geometry
 
 
-def restore_window(window: QMainWindow, splitter: QSplitter, view: ArticleView, settings: Settings) -> None:
-    """Apply the saved geometry, splitter widths and text size."""
-    geometry = settings.get("window_geometry")
-    if geometry:
-        window.restoreGeometry(QByteArray.fromBase64(geometry.encode("ascii")))
+def restore_window(window: QMainWindow, splitter: QSplitter, settings: Settings) -> None:
+    """Apply the saved geometry and splitter widths."""
+    restore_geometry(window, QByteArray.fromBase64(settings.get("window_geometry").encode("ascii")))
     splitter.setSizes(settings.get("splitter_sizes"))
-    view.zoom_to(settings.get("zoom"))
 
 
-def remember_window(window: QMainWindow, splitter: QSplitter, zoom: int, settings: Settings) -> str | None:
+def remember_window(window: QMainWindow, splitter: QSplitter, settings: Settings) -> str | None:
     """Store the window's state and save it; return a message naming the file when that fails."""
     settings.set("window_geometry", bytes(window.saveGeometry().toBase64()).decode("ascii"))
-    settings.set("splitter_sizes", [min(width, 20000) for width in splitter.sizes()])
-    settings.set("zoom", zoom)
+    if all(splitter.sizes()):  # not while the tree is hidden: its width is kept for when it comes back
+        settings.set("splitter_sizes", [min(width, 20000) for width in splitter.sizes()])
     try:
         settings.save()
     except SettingsError as error:

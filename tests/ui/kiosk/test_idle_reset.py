@@ -26,7 +26,7 @@ def use_the_kiosk_like_a_visitor(qtbot, kiosk) -> None:
     for letter in "ketamine":
         qtbot.mouseClick(kiosk.keyboard.keys[letter], Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: main.search.result is not None)
-    main.article_view.zoom_to(kiosk.viewer.base_zoom + 3)  # as a pinch or Ctrl+wheel would
+    main.appearance.step_text_size(3)  # as a pinch or Ctrl+wheel would
     cursor = main.article_view.textCursor()
     cursor.setPosition(10)
     cursor.setPosition(60, QTextCursor.MoveMode.KeepAnchor)

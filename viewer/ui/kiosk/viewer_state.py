@@ -14,7 +14,6 @@ from PySide6.QtWidgets import QAbstractScrollArea, QStackedWidget
 
 from viewer.core.errors import ArticleError
 from viewer.core.loader import load_article
-from viewer.ui.kiosk.text_size import base_zoom_step
 from viewer.ui.kiosk.touch import scroll_by_finger, stop_scrolling
 from viewer.ui.main_window import MainWindow
 
@@ -24,11 +23,9 @@ log = logging.getLogger("viewer.kiosk")
 class ViewerState:
     """What the next visitor must find: the configured article at its first section, nothing searched."""
 
-    def __init__(self, main: MainWindow, text_size: int) -> None:
+    def __init__(self, main: MainWindow) -> None:
         self.main = main
         self.start_article = main.article
-        view = main.article_view
-        self.base_zoom = base_zoom_step(view.font().pointSizeF() - view.zoom_step, text_size)
         self._chips_hidden = False
         main.article_links.allowed_folder = self.kiosk_folder  # a linked article opens only from this folder
         for area in main.findChildren(QAbstractScrollArea):  # the tree, the article, the empty state's suggestions…
@@ -50,7 +47,7 @@ class ViewerState:
         self._show_the_sections()
         self.give_back_the_chips()
         main.search.reset()
-        view.zoom_to(self.base_zoom)
+        main.appearance.normal_size()  # the kiosk's configured size: its base
         for area in (view, tree):
             stop_scrolling(area)
         cursor = view.textCursor()

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QApplication, QHBoxLayout, QPushButton, QToolTip, 
 
 from viewer.core.article import Article
 from viewer.core.kiosk_config import KioskConfig
-from viewer.core.resources import ARTICLE_STYLESHEET, read_resource_text
+from viewer.core.resources import read_resource_text
 from viewer.ui.kiosk.banners import Notice, help_strip, problem_banner
 from viewer.ui.kiosk.idle import IdleCountdown, IdleWatcher
 from viewer.ui.kiosk.keyboard import OnScreenKeyboard
@@ -25,7 +25,6 @@ from viewer.ui.kiosk.pin_pad import LONG_PRESS_MS, CornerPress, PinPad
 from viewer.ui.kiosk.policy import KioskPolicy, close_window
 from viewer.ui.kiosk.printing import PRINT_PAUSE_MS, print_section
 from viewer.ui.kiosk.start_screen import StartScreen
-from viewer.ui.kiosk.text_size import scaled_stylesheet
 from viewer.ui.kiosk.viewer_state import ViewerState
 from viewer.ui.main_window import MainWindow
 from viewer.ui.window_actions import keep_only
@@ -53,8 +52,8 @@ class KioskTimes:
 
 def build_kiosk(article: Article, config: KioskConfig, problems: list[str], times: KioskTimes | None = None) -> KioskWindow:
     """The kiosk window on *article*, its text at the configured size, nothing remembered on disk."""
-    stylesheet = scaled_stylesheet(read_resource_text(ARTICLE_STYLESHEET), config.text_size)
-    main = MainWindow(article, settings=None, article_stylesheet=stylesheet)  # no settings: nothing is saved
+    main = MainWindow(article, settings=None, base_text_points=config.text_size)  # no settings: nothing is saved
+    main.appearance.choose_theme("light")  # the colours kiosk.qss is drawn for, whatever the system says
     return KioskWindow(main, config, problems, times or KioskTimes.from_config(config))
 
 
@@ -77,7 +76,7 @@ class KioskWindow(QWidget):
         self.setMouseTracking(True)  # so that a mouse moved anywhere counts as a visitor still there
         self.setWindowTitle(main.windowTitle())
         self.config, self.times, self.main = config, times, main
-        self.viewer = ViewerState(main, config.text_size)
+        self.viewer = ViewerState(main)
         self._print_timer = QTimer(self, singleShot=True, interval=PRINT_PAUSE_MS)
         kiosk_qss = read_resource_text(KIOSK_STYLESHEET)
         self.setStyleSheet(kiosk_qss)
@@ -102,7 +101,7 @@ class KioskWindow(QWidget):
     def _embed_main_window(self, kiosk_qss: str) -> None:
         main = self.main
         main.setWindowFlags(Qt.WindowType.Widget)
-        main.setStyleSheet(main.styleSheet() + "\n" + kiosk_qss)  # a widget's own sheet wins over its parent's
+        main.appearance.add_window_stylesheet(kiosk_qss)  # a widget's own sheet wins over its parent's
         main.setAcceptDrops(False)
         main.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
         keep_only(main, main.actions, KEPT_COMMANDS)
