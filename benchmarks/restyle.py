@@ -5,7 +5,7 @@ restyled at once: what is on screen), the CPU time of the whole restyle in its s
 the CPU time of importing the same HTML with the new style sheet and laying it out down to the same
 place (what restyling spares: and it would lose the search marks and the place within the line).
 
-    python benchmarks/restyle.py [--rounds 5]
+    python benchmarks/restyle.py [--rounds 5] [--sections 2000 10000]
 """
 
 from __future__ import annotations
@@ -68,10 +68,12 @@ def measure(markdown: str, rounds: int) -> dict[str, list[float]]:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rounds", type=int, default=5)
-    rounds = parser.parse_args(argv).rounds
+    parser.add_argument("--sections", type=int, nargs="*", default=[2000, 10000], help="sizes of generated articles")
+    options = parser.parse_args(argv)
+    rounds = options.rounds
     app = QApplication.instance() or QApplication(sys.argv[:1])
     articles = {"bundled": BUNDLED_ARTICLE.read_text(encoding="utf-8")}
-    articles |= {f"{count:,} sections": generate(sections=count) for count in (2000, 10000)}
+    articles |= {f"{count:,} sections": generate(sections=count) for count in options.sections}
     print(f"restyle, {rounds * 2} changes each (medians, max in brackets; CPU seconds; load: see `uptime`)")
     for name, markdown in articles.items():
         figures = measure(markdown, rounds)

@@ -65,6 +65,10 @@ def test_a_theme_chosen_by_its_keys_colours_the_article_and_is_remembered(qtbot,
     qtbot.keyClick(again.article_view, Qt.Key.Key_L, CTRL_SHIFT)
     background, text = page_colours(again)
     assert relative_luminance(background) > 0.9 and relative_luminance(text) < 0.05
+    again.close()
+    third = MainWindow(bundled_article, Settings.load())  # Light, chosen: the same colours as Automatic here
+    qtbot.addWidget(third)
+    assert third.actions["theme_light"].isChecked() and not third.actions["theme_automatic"].isChecked()
 
 
 @pytest.fixture

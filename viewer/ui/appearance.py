@@ -25,7 +25,8 @@ class Appearance(QObject):
     """The theme and text size of one window.
 
     Signals:
-        themeChanged(str): the theme shown now (its name), whether chosen or followed from the system.
+        themeChanged(str): the theme shown now (its name), whether chosen or followed from the system; also
+            when the reader's choice changes but the colours stay (Light chosen while Automatic showed Light).
         textSizeChanged(int): the text size now, in percent of normal.
     """
 
@@ -61,8 +62,10 @@ class Appearance(QObject):
 
     def choose_theme(self, choice: str) -> None:
         """Show the theme *choice* names (``automatic``: follow the system)."""
-        self._choice = choice if choice in THEME_CHOICES else AUTOMATIC
-        self._show_theme(theme_for(self._choice, self._system.dark))
+        chosen = choice if choice in THEME_CHOICES else AUTOMATIC
+        changed, self._choice = chosen != self._choice, chosen
+        if not self._show_theme(theme_for(chosen, self._system.dark)) and changed:
+            self.themeChanged.emit(self._theme.name)  # the same colours, another choice (Light, from Automatic)
 
     def set_text_size(self, size: TextSize) -> None:
         """Show the text at *size*."""
@@ -113,12 +116,14 @@ class Appearance(QObject):
         if self._choice == AUTOMATIC:
             self._show_theme(theme_for(AUTOMATIC, self._system.dark))
 
-    def _show_theme(self, theme: Theme) -> None:
+    def _show_theme(self, theme: Theme) -> bool:
+        """Show *theme*; whether it was another one."""
         if theme is self._theme:
-            return
+            return False
         self._theme = theme
         self._apply_theme()
         self.themeChanged.emit(theme.name)
+        return True
 
     def _apply_theme(self) -> None:
         use_palette(self._theme)
