@@ -34,6 +34,7 @@ class AdaptiveLayout(QObject):
         self._window, self._chips, self._splitter, self._tree_column = window, chips, splitter, tree_column
         self._tree_shown = True
         self._tree_width = 0  # while the tree is hidden: its width when it comes back
+        self._chips_may_scroll = True
         window.installEventFilter(self)
         splitter.splitterMoved.connect(self._on_splitter_moved)
 
@@ -76,10 +77,16 @@ class AdaptiveLayout(QObject):
         settings.set("show_keyword_chips", self.chips_shown)
         settings.set("show_section_tree", self._tree_shown)
 
+    def keep_the_chips_wrapping(self) -> None:
+        """Never put the chips in one row that scrolls sideways: a touch screen's kiosk takes a press on a
+        scrolling row as the start of a drag, and its top corners must answer a long press."""
+        self._chips_may_scroll = False
+        self.fit()
+
     def fit(self) -> None:
         """Fit the parts to the window's size now."""
         size = self._window.size()
-        compact = size.width() < COMPACT_WIDTH or size.height() < COMPACT_HEIGHT
+        compact = self._chips_may_scroll and (size.width() < COMPACT_WIDTH or size.height() < COMPACT_HEIGHT)
         if compact != self._chips.compact:
             self._chips.set_compact(compact)
             for widget in (self._chips, self._chips.parentWidget()):  # at once, not a few events later

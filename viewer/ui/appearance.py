@@ -73,7 +73,7 @@ class Appearance(QObject):
             return
         self._size = size
         self._view.apply_style(ArticleStyle(self._theme, size))
-        self._reading.setStyleSheet(reading_stylesheet(self._theme, size))
+        self._reading.setStyleSheet(reading_stylesheet(self._theme, size) + self._extra_window_rules)
         self.textSizeChanged.emit(size.percent)
 
     @Slot()
@@ -98,9 +98,11 @@ class Appearance(QObject):
         self.set_text_size(self._size.with_base_points(body_points, read_resource_text(ARTICLE_STYLESHEET)))
 
     def add_window_stylesheet(self, rules: str) -> None:
-        """Style the window with *rules* too, after the theme's (a mode of its own: the kiosk's larger controls)."""
+        """Style the window with *rules* too, after the theme's (a mode of its own: the kiosk's larger
+        controls). They go into the reading column's sheet as well, which would otherwise win there."""
         self._extra_window_rules += "\n" + rules
         self._window.setStyleSheet(window_stylesheet(self._theme) + self._extra_window_rules)
+        self._reading.setStyleSheet(reading_stylesheet(self._theme, self._size) + self._extra_window_rules)
 
     def restore(self, settings: Settings) -> None:
         """The theme and text size saved last time."""
@@ -128,7 +130,7 @@ class Appearance(QObject):
     def _apply_theme(self) -> None:
         use_palette(self._theme)
         self._window.setStyleSheet(window_stylesheet(self._theme) + self._extra_window_rules)
-        self._reading.setStyleSheet(reading_stylesheet(self._theme, self._size))
+        self._reading.setStyleSheet(reading_stylesheet(self._theme, self._size) + self._extra_window_rules)
         self._delegate.set_theme(self._theme)
         self._proxy.set_theme(self._theme)
         self._view.apply_style(ArticleStyle(self._theme, self._size))

@@ -71,9 +71,13 @@ def center_of(widget, window) -> QPoint:
 
 
 def widget_at(window, point: QPoint):
-    """The widget a touch at *point* on *window* lands on, and the point in its own coordinates."""
+    """The widget a touch at *point* on *window* lands on, and the point in its own coordinates.
+
+    Never (0, 0): QTest takes that null point to mean the widget's centre, so it becomes (1, 1).
+    """
     target = window.childAt(point) or window
-    return target, target.mapFrom(window, point)
+    local = target.mapFrom(window, point)
+    return target, local if not local.isNull() else QPoint(1, 1)
 
 
 def tap(qtbot, window, point: QPoint) -> None:

@@ -218,7 +218,7 @@ def link_kiosk(open_kiosk, write_article, tmp_path):
     extra = "".join(f'<p><a href="{href}">file link {n}</a></p>' for n, href in enumerate(FILE_LINKS))
     html = rendered.html.replace("</body>", extra + "</body>")
     view = kiosk.main.article_view
-    view.set_document(html, rendered.anchors, tmp_path, view.document().defaultStyleSheet())
+    view.set_document(html, rendered.anchors, tmp_path)
     return kiosk
 
 

@@ -12,12 +12,14 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from tests.ui.helpers import click_row, visible_titles
 from tests.ui.kiosk.conftest import center_of, tap
+from tests.ui.test_text_size import wheel
 from viewer.core.article import parse_article
 from viewer.ui.kiosk import printing
 from viewer.ui.kiosk.touch import stop_scrolling
 from viewer.ui.section_model import ANCHOR_ROLE
 
 TOUCH_PX = 44
+DESKTOP_BODY_POINTS = 12  # article.css: body text; kiosk_config.text_size is the same body text's points
 HELP = "In crisis? Call 116 123 — or tell a member of staff"
 
 
@@ -231,6 +233,26 @@ def test_the_configured_text_size_is_kept_through_a_reset(qtbot, open_kiosk, siz
     assert f"font-size: {size:.4g}pt" in view.document().defaultStyleSheet()
 
 
+@pytest.mark.parametrize("size", [10, 22])
+def test_the_configured_text_size_scales_the_search_box_and_the_tree_with_the_article(qtbot, open_kiosk, open_window, size):
+    """One text size: the kiosk's search box and section tree grow with its article text, as on a desktop."""
+    desktop = open_window(parse_article("# Title\n\n## Part\n\nWords.\n"))
+    kiosk = open_kiosk(text_size=size)
+    factor = size / DESKTOP_BODY_POINTS
+    for part in ("section_tree", "filter_edit"):
+        shown, normal = getattr(kiosk.main, part).font().pointSizeF(), getattr(desktop, part).font().pointSizeF()
+        assert shown == pytest.approx(normal * factor, rel=0.02), part
+
+
+def test_a_larger_text_step_in_the_kiosk_grows_the_tree_with_the_article(qtbot, open_kiosk):
+    main = open_kiosk().main
+    body, tree = main.article_view.font().pointSizeF(), main.section_tree.font().pointSizeF()
+    wheel(main, 120, Qt.KeyboardModifier.ControlModifier)  # Ctrl+wheel, as a mouse on a kiosk would
+    grown = main.article_view.font().pointSizeF() / body
+    assert grown > 1
+    assert main.section_tree.font().pointSizeF() / tree == pytest.approx(grown, rel=0.05)
+
+
 def test_on_a_small_touch_screen_the_keyboard_never_covers_the_search_box(qtbot, bundled_article):
     """A 7-inch 800 x 480 screen: the compact style, and the chips make way while typing."""
     from viewer.core.kiosk_config import KioskConfig
@@ -265,3 +287,23 @@ def test_a_suggested_topic_answers_a_tap_on_a_touch_screen(qtbot, kiosk):
     qtbot.mouseClick(chip, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: kiosk.main.keyword_bar.selected() == ["Ketamine"])
     assert kiosk.main.filter_edit.text() == "" and not kiosk.main.navigation.showing_empty_state
+
+
+def test_on_a_small_touch_screen_every_chip_stays_in_sight(qtbot, bundled_article):
+    """Not one row that scrolls sideways as in a small desktop window: a visitor sees every topic."""
+    from viewer.core.kiosk_config import KioskConfig
+    from viewer.ui.kiosk.window import KioskTimes, build_kiosk
+
+    kiosk = build_kiosk(bundled_article, KioskConfig(kiosk=True), [], KioskTimes(60_000, 60_000))
+    qtbot.addWidget(kiosk)
+    kiosk.resize(800, 480)
+    kiosk.show()
+    qtbot.waitExposed(kiosk)
+    bar = kiosk.main.keyword_bar
+    assert len(bar.chips) == len(bundled_article.metadata.keywords)
+    out_of_sight = [
+        name
+        for name, chip in bar.chips.items()
+        if not kiosk.rect().contains(chip.geometry().translated(chip.parentWidget().mapTo(kiosk, QPoint(0, 0))))
+    ]
+    assert out_of_sight == []

@@ -28,8 +28,10 @@ class ViewerState:
         self.start_article = main.article
         self._chips_hidden = False
         main.article_links.allowed_folder = self.kiosk_folder  # a linked article opens only from this folder
+        main.layout_fit.keep_the_chips_wrapping()
         for area in main.findChildren(QAbstractScrollArea):  # the tree, the article, the empty state's suggestions…
-            scroll_by_finger(area)
+            if area is not main.keyword_bar.strip:  # the chips wrap: nothing to drag
+                scroll_by_finger(area)
 
     @property
     def kiosk_folder(self) -> Path | None:
