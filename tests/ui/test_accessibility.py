@@ -9,6 +9,7 @@ from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent
 from PySide6.QtWidgets import QApplication, QPushButton
 
 from tests.ui.accessibility_walk import elements, named, unnamed
+from tests.ui.helpers import show_active
 
 
 def type_search(qtbot, window, text):
@@ -111,8 +112,7 @@ def test_a_new_text_size_is_announced(qtbot, window, announcements):
 
 def test_tab_follows_the_screen_from_the_chips_down_to_the_article(qtbot, window):
     # chips, the Sections and Bookmarks tabs, the search box, the tree, the article
-    with qtbot.waitActive(window):
-        window.activateWindow()
+    show_active(qtbot, window)
     qtbot.waitUntil(lambda: window.indexer.is_ready)
     chips = [chip for chip in window.keyword_bar.chips.values() if chip.isEnabled()]
     chips[0].setFocus(Qt.FocusReason.TabFocusReason)
@@ -127,8 +127,7 @@ def test_tab_follows_the_screen_from_the_chips_down_to_the_article(qtbot, window
 
 
 def test_tab_keeps_the_order_for_the_chips_of_another_article(qtbot, window, write_article):
-    with qtbot.waitActive(window):
-        window.activateWindow()
+    show_active(qtbot, window)
     window.open_article_file(
         write_article("---\nKeywords: Apples, Pears\n---\n# Fruit\n\n## Apples\n\nApples.\n\n## Pears\n\nPears.\n")
     )

@@ -9,7 +9,7 @@ from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QApplication
 
-from tests.ui.helpers import layout_problems
+from tests.ui.helpers import layout_problems, show_active
 from viewer.core.settings import Settings
 from viewer.ui.main_window import MainWindow
 
@@ -80,8 +80,7 @@ def drag(widget, start: QPoint, end: QPoint) -> None:
 
 @pytest.fixture
 def active(qtbot, window):
-    with qtbot.waitActive(window):
-        window.activateWindow()
+    show_active(qtbot, window)
     window.article_view.setFocus()
     return window
 

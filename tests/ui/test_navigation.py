@@ -2,7 +2,7 @@
 
 from PySide6.QtCore import Qt
 
-from tests.ui.helpers import click_row, visible_titles
+from tests.ui.helpers import click_row, show_active, visible_titles
 from viewer.ui.section_model import ANCHOR_ROLE
 
 
@@ -89,8 +89,7 @@ def test_a_restricted_window_keeps_only_the_commands_it_allows(qtbot, window, mo
     asked = []
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: asked.append(a) or ("", ""))
     keep_only(window, window.actions, {"zoom_in", "zoom_out", "zoom_reset", "find"})
-    with qtbot.waitActive(window):
-        window.activateWindow()
+    show_active(qtbot, window)
     qtbot.keyClick(window, Qt.Key.Key_O, Qt.KeyboardModifier.ControlModifier)
     assert asked == [], "Open… is gone, its shortcut too"
     menus = {a.text(): a.isVisible() for a in window.menuBar().actions()}

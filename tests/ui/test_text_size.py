@@ -13,6 +13,7 @@ from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtGui import QWheelEvent
 from PySide6.QtWidgets import QApplication
 
+from tests.ui.helpers import show_active
 from viewer.core.resources import ARTICLE_STYLESHEET, read_resource_text
 
 CSS = read_resource_text(ARTICLE_STYLESHEET)
@@ -43,6 +44,7 @@ def sizes(window) -> dict[str, float]:
         "point": shown_points(window, "A. Definition of Ketamine"),
         "body": shown_points(window, "Ketamine is a dissociative anesthetic"),
         "summary": shown_points(window, "How ketamine works"),
+        "notice": shown_points(window, "Please note"),
         "tree": window.section_tree.font().pointSizeF(),
     }
 
@@ -53,8 +55,7 @@ def press(qtbot, window, key, modifiers=CTRL):
 
 @pytest.fixture
 def focused(window, qtbot):
-    with qtbot.waitActive(window):  # shortcuts go to the active window only
-        window.activateWindow()
+    show_active(qtbot, window)
     window.article_view.setFocus()
     return window
 
@@ -66,6 +67,7 @@ def test_headings_are_drawn_at_the_sizes_the_style_sheet_gives(window):
     assert shown["point"] == css_points("h3")
     assert shown["body"] == css_points("body")
     assert shown["summary"] == css_points("p.summary")
+    assert shown["notice"] == css_points("table.notice td")
 
 
 def test_every_step_larger_grows_all_text_together_and_keeps_the_proportions(qtbot, focused):
@@ -76,7 +78,7 @@ def test_every_step_larger_grows_all_text_together_and_keeps_the_proportions(qtb
         press(qtbot, window, Qt.Key.Key_Plus)
         now = sizes(window)
         assert all(now[name] > previous[name] for name in now), (previous, now)
-        for name in ("title", "part", "point", "summary"):
+        for name in ("title", "part", "point", "summary", "notice"):
             assert now[name] / now["body"] == pytest.approx(normal[name] / normal["body"], rel=0.01), name
         previous = now
     assert previous["body"] == pytest.approx(2 * normal["body"]), "five steps larger is twice the size"

@@ -9,6 +9,7 @@ from PySide6.QtCore import QRect, Qt
 from PySide6.QtGui import QGuiApplication, QTextCursor
 from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QPushButton, QToolButton
 
+from tests.ui.helpers import show_active
 from tests.ui.pixels import drawn, text_contrast
 from tests.ui.test_restyle import VARIED
 from viewer.core.article import parse_article
@@ -46,9 +47,7 @@ def test_the_view_menu_offers_the_themes_one_at_a_time_with_keys(window):
 def test_a_theme_chosen_by_its_keys_colours_the_article_and_is_remembered(qtbot, bundled_article):
     window = MainWindow(bundled_article, Settings.load())
     qtbot.addWidget(window)
-    with qtbot.waitActive(window):
-        window.show()
-        window.activateWindow()
+    show_active(qtbot, window)
     qtbot.keyClick(window.article_view, Qt.Key.Key_D, CTRL_SHIFT)
     background, text = page_colours(window)
     assert relative_luminance(background) < 0.05 and relative_luminance(text) > 0.5, "light text on a dark page"
@@ -56,9 +55,7 @@ def test_a_theme_chosen_by_its_keys_colours_the_article_and_is_remembered(qtbot,
     window.close()
     again = MainWindow(bundled_article, Settings.load())
     qtbot.addWidget(again)
-    with qtbot.waitActive(again):
-        again.show()
-        again.activateWindow()
+    show_active(qtbot, again)
     assert page_colours(again) == (background, text)
     qtbot.keyClick(again.article_view, Qt.Key.Key_H, CTRL_SHIFT)
     assert page_colours(again) == ("#000000", "#ffffff")
@@ -208,8 +205,7 @@ def tree_rows(window) -> dict:
 
 @pytest.mark.parametrize("theme", THEMES)
 def test_the_focus_shows_on_every_control_with_enough_contrast(qtbot, window, theme):
-    with qtbot.waitActive(window):  # the keyboard focus is in the active window only
-        window.activateWindow()
+    show_active(qtbot, window)
     themed(window, theme)
     qtbot.waitUntil(lambda: window.indexer.is_ready)
     focus = window.appearance.theme.colours["focus"]

@@ -13,6 +13,7 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication
 
 from tests.core.test_settings import settings_objects
+from tests.ui.helpers import show_active
 from viewer.core.article import parse_article
 from viewer.core.loader import load_article
 from viewer.core.settings import CONFIG_DIR_VARIABLE, Settings, settings_path
@@ -23,9 +24,7 @@ from viewer.ui.main_window import MainWindow
 def open_with_settings(qtbot, article):
     window = MainWindow(article, Settings.load())
     qtbot.addWidget(window)
-    with qtbot.waitActive(window):  # keyboard shortcuts go to the active window only
-        window.show()
-        window.activateWindow()
+    show_active(qtbot, window)
     return window
 
 
