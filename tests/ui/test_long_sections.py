@@ -8,7 +8,6 @@ from tests.ui.test_long_articles import _blocks, loader_on
 from viewer.core import html_bounds
 from viewer.core.article import parse_article
 from viewer.core.render import ArticleRenderer
-from viewer.core.resources import ARTICLE_STYLESHEET, read_resource_text
 from viewer.ui.article_view import ArticleView
 from viewer.ui.main_window import MainWindow
 from viewer.ui.search_indexing import text_pieces
@@ -29,7 +28,7 @@ def test_a_long_section_added_in_pieces_looks_as_if_shown_at_once(qtbot, monkeyp
     assert len(html_bounds.html_pieces(section)) > 10, "the section is cut into many pieces"
     at_once = ArticleView()
     qtbot.addWidget(at_once)
-    at_once.set_document(html, (article.sections[0].anchor,), None, read_resource_text(ARTICLE_STYLESHEET))
+    at_once.set_document(html, (article.sections[0].anchor,), None)
     in_pieces, loader = loader_on(qtbot, article, first_screen_characters=60)
     assert not loader.complete, "the first screen holds the first piece only"
     loader.start()
