@@ -10,44 +10,35 @@ reading place hang on them as :mod:`viewer.ui.reading_desk` (``desk``).
 
 from __future__ import annotations
 
-import logging
 import sys
-from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import QModelIndex, Qt, Signal, Slot
-from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
-from PySide6.QtWidgets import QFileDialog, QMainWindow, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtGui import QCloseEvent
+from PySide6.QtWidgets import QMainWindow, QSplitter, QVBoxLayout, QWidget
 
 from viewer import APP_NAME
 from viewer.core.article import Article
-from viewer.core.errors import ArticleError
-from viewer.core.loader import load_article
 from viewer.core.reading_place import StartPlace
 from viewer.core.settings import Settings
 from viewer.ui import plain_text
-from viewer.ui.accessibility import WindowAccess
-from viewer.ui.adaptive_layout import AdaptiveLayout
-from viewer.ui.appearance import Appearance
+from viewer.ui.article_files import ArticleFiles
 from viewer.ui.article_links import ArticleLinkFollower
 from viewer.ui.article_view import ArticleView
-from viewer.ui.article_watcher import ArticleWatcher
 from viewer.ui.hit_stepper import HitStepper
 from viewer.ui.keyword_bar import KeywordBar
 from viewer.ui.link_dialogs import open_after_asking, tell_refused
-from viewer.ui.messages import status_line, tell_cannot_open, tell_without_blocking
+from viewer.ui.messages import status_line
 from viewer.ui.navigation_pane import NavigationPane
 from viewer.ui.progressive_loader import ProgressiveLoader
+from viewer.ui.reading_comfort import ReadingComfort
 from viewer.ui.reading_desk import ReadingDesk
 from viewer.ui.search_indexing import SearchIndexer
 from viewer.ui.search_presenter import SearchPresenter
 from viewer.ui.section_filter import SectionFilterProxy
 from viewer.ui.section_model import ANCHOR_ROLE, QtSectionModel
-from viewer.ui.window_actions import THEME_COMMANDS, build_actions, draw_icons
-from viewer.ui.window_placement import place_on_screen
+from viewer.ui.window_actions import build_actions
 from viewer.ui.window_settings import remember_window, restore_window
-
-log = logging.getLogger("viewer.files")
 
 
 class MainWindow(QMainWindow):
@@ -73,7 +64,6 @@ class MainWindow(QMainWindow):
         """
         super().__init__()
         self.setObjectName("mainWindow")
-        self.setAcceptDrops(True)
         self._settings = settings
         self._build_parts(base_text_points)
         self.desk = ReadingDesk(self, settings, place)
@@ -82,13 +72,9 @@ class MainWindow(QMainWindow):
         self.desk.attach(self.actions)
         self._connect_signals()
         self.show_article(article)
-        self._on_theme_shown(self.appearance.theme.name)
-        self.actions["show_keyword_chips"].setChecked(True)
-        self.actions["show_section_tree"].setChecked(True)
         if settings is not None:
             restore_window(self, self.splitter, settings)
-            self.appearance.restore(settings)
-            self.layout_fit.restore(settings)
+            self.comfort.restore(settings)
             self._add_to_status(settings.problems)  # after the article's own warnings, never in their place
         self.desk.report_problems()
 
@@ -103,12 +89,10 @@ class MainWindow(QMainWindow):
         self.indexer = SearchIndexer(self.loader, self.article_view.headings, self)
         self.search = SearchPresenter(self.navigation, self.keyword_bar, self.section_filter, self.indexer, self)
         self.hits = HitStepper(self.article_view, self.indexer, self)
-        self.watcher = ArticleWatcher(self)
-        self.appearance = Appearance(
-            self, self.navigation, self.article_view, self.section_tree.itemDelegate(), self.section_filter
-        )
-        if base_text_points is not None:
-            self.appearance.set_base_points(base_text_points)  # before any text: the first screen comes at that size
+        self.files = ArticleFiles(self)  # File → Open, dropped files, the open file changed or gone
+        self.watcher = self.files.watcher
+        self.comfort = ReadingComfort(self, base_text_points)  # theme, text size, layout, screen readers
+        self.appearance = self.comfort.appearance
         self.article_links = ArticleLinkFollower(self)  # kiosk mode sets its allowed_folder
         self._wanted_section = ""  # a section asked for that is not rendered yet
         self._section_shown = ""
@@ -126,23 +110,14 @@ class MainWindow(QMainWindow):
         column.addWidget(self.keyword_bar)
         column.addWidget(splitter, 1)
         self.setCentralWidget(central)
-        self.layout_fit = AdaptiveLayout(self, self.keyword_bar, splitter, self.desk.sidebar)
-        self.access = WindowAccess(self, self.keyword_bar, self.desk.sidebar, self.navigation, self.article_view, splitter)
-        place_on_screen(self)
-        self.layout_fit.fit()
+        self.comfort.lay_out(splitter)
+        self.layout_fit, self.access = self.comfort.layout_fit, self.comfort.access
 
     def _command_slots(self) -> dict[str, object]:
-        appearance = self.appearance
-        themes = {command: partial(appearance.choose_theme, choice) for choice, command in THEME_COMMANDS.items()}
         return {
-            "open": self._on_open_requested,
+            "open": self.files.ask_and_open,
             "quit": self.close,
-            "zoom_in": appearance.larger,
-            "zoom_out": appearance.smaller,
-            "zoom_reset": appearance.normal_size,
-            **themes,
-            "show_keyword_chips": self.layout_fit.show_chips,
-            "show_section_tree": self.layout_fit.show_tree,
+            **self.comfort.command_slots(),
             "find": self._on_find_requested,
             "find_next": self.hits.step,
             "find_previous": self.hits.step_back,
@@ -161,48 +136,14 @@ class MainWindow(QMainWindow):
         view.externalLinkRequested.connect(lambda url: open_after_asking(self, url))
         view.linkRefused.connect(lambda href: tell_refused(self, href))
         view.firstPainted.connect(self.loader.start)
-        view.textSizeStepRequested.connect(self.appearance.step_text_size)
-        self.appearance.themeChanged.connect(self._on_theme_shown)
-        self.layout_fit.chipsShownChanged.connect(self.actions["show_keyword_chips"].setChecked)
-        self.layout_fit.treeShownChanged.connect(self.actions["show_section_tree"].setChecked)
-        self.appearance.textSizeChanged.connect(self._on_text_size_changed)
-        self.keyword_bar.chipsReplaced.connect(self.access.order_focus)
-        self.search.resultShown.connect(self.access.on_result_shown)
         self.loader.sectionsAdded.connect(self._on_sections_added)
         self.loader.completed.connect(self.indexer.start)
         self.search.resultShown.connect(self.hits.show_result)
         self.hits.currentHitChanged.connect(self.search.show_hit)
         self.search.nextHitRequested.connect(self.hits.step)
         self.hits.sectionReached.connect(self._follow)
-        self.watcher.changed.connect(self._on_file_changed)
-        self.watcher.vanished.connect(self._on_file_vanished)
-        self._connect_desk()
-
-    def _connect_desk(self) -> None:
-        """Handouts, history, bookmarks, section links and the reading place (viewer.ui.reading_desk)."""
-        desk, view, tree = self.desk, self.article_view, self.section_tree
-        desk.note.connect(self._on_note)
-        self.appearance.themeChanged.connect(desk.shelf.refresh_star)
-        self.appearance.themeChanged.connect(lambda _name: draw_icons(self.actions))
-        desk.trail.changed.connect(desk.history_changed)
-        self.hits.sectionReached.connect(self._on_hit_reached)
-        desk.mouse_buttons.watch(self, view.viewport(), tree.viewport(), desk.bookmarks_pane.list.viewport(), self.filter_edit)
-        desk.mouse_buttons.backPressed.connect(self.actions["back"].trigger)  # through the actions: off when they are
-        desk.mouse_buttons.forwardPressed.connect(self.actions["forward"].trigger)
-        self.sectionChanged.connect(desk.shelf.set_current)
-        self.sectionChanged.connect(desk.keeper.reader_moved)
-        view.verticalScrollBar().valueChanged.connect(desk.keeper.reader_moved)
-        view.firstPainted.connect(desk.keeper.first_painted)
-        desk.keeper.note.connect(lambda text: self._on_note(text, 0))
-        desk.shelf.openRequested.connect(self.scroll_to_section)
-        desk.shelf.problem.connect(lambda text: self._on_note(text, 0))
-        for widget, on_menu in ((tree, desk.menus.on_tree_menu), (view, desk.menus.on_article_menu)):
-            widget.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
-            widget.customContextMenuRequested.connect(on_menu)
-        desk.menus.copyLinkRequested.connect(desk.copy_link)
-        desk.menus.bookmarkRequested.connect(desk.shelf.toggle_section)
-        desk.menus.printRequested.connect(desk.print_section)
-        desk.menus.exportRequested.connect(desk.export_section)
+        self.comfort.connect(self.actions)
+        self.desk.connect_to_window()
 
     def show_article(self, article: Article) -> None:
         """Show *article* in place of the current one: text, tree, chips and search."""
@@ -227,15 +168,7 @@ class MainWindow(QMainWindow):
 
     def open_article_file(self, path: Path) -> bool:
         """Open the article at *path*; on failure say why in a dialog and keep the current one."""
-        try:
-            article = load_article(path)
-        except ArticleError as error:
-            log.info("%s", error)
-            tell_cannot_open(self, error)
-            return False
-        log.debug("opened %s", path)
-        self.show_article(article)
-        return True
+        return self.files.open(path)
 
     @Slot(str)
     def scroll_to_section(self, anchor: str) -> None:
@@ -287,85 +220,31 @@ class MainWindow(QMainWindow):
         if self._wanted_section:
             self.scroll_to_section(self._wanted_section)
 
-    @Slot(str)
-    def _on_hit_reached(self, _anchor: str) -> None:
-        if self.search.result is None:
-            self.desk.trail.note_return()  # the search was cleared: the reader stays where it took them
-        else:
-            self.desk.trail.note_search_step()
-
     @Slot(str, int)
-    def _on_note(self, text: str, milliseconds: int) -> None:
+    def show_note(self, text: str, milliseconds: int) -> None:
+        """*text* in the status bar: for *milliseconds*, or (0) beside what it says already until the next one."""
         if milliseconds:
             self.statusBar().showMessage(text, milliseconds)  # passing: a link copied, a PDF saved
         else:
             self._add_to_status([text])  # a problem: beside what is said already, never in its place
 
-    @Slot(int)
-    def _on_text_size_changed(self, percent: int) -> None:
-        message = f"Text size {percent} %"
-        self.statusBar().showMessage(message, 3000)
-        self.access.announcer.announce(message)
-
-    @Slot(str)
-    def _on_theme_shown(self, _name: str) -> None:
-        self.actions[THEME_COMMANDS[self.appearance.theme_choice]].setChecked(True)
-
     @Slot()
     def _on_find_requested(self) -> None:
-        self.layout_fit.show_tree(True)  # the search box is in its column
+        self.comfort.show_the_column()  # the search box is in it
         self.filter_edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.filter_edit.selectAll()
 
     @Slot()
     def _on_show_bookmarks(self) -> None:
-        self.layout_fit.show_tree(True)  # the bookmarks are a tab beside the tree
+        self.comfort.show_the_column()  # the bookmarks are a tab beside the tree
         self.desk.show_bookmarks()
-
-    @Slot()
-    def _on_open_requested(self) -> None:
-        start = str(self.article.path.parent) if self.article.path else ""
-        name, _ = QFileDialog.getOpenFileName(
-            self, "Open an article", start, "Markdown articles (*.md *.markdown *.txt);;All files (*)"
-        )
-        if name:
-            self.open_article_file(Path(name))
-
-    @Slot(Path)
-    def _on_file_changed(self, path: Path) -> None:
-        try:
-            article = load_article(path)
-        except ArticleError as error:
-            self._tell_without_blocking("The article file changed and cannot be read", error)
-            return
-        log.debug("reloaded %s", path)
-        self.show_article(article)
-
-    @Slot(Path)
-    def _on_file_vanished(self, path: Path) -> None:
-        self._tell_without_blocking(
-            "The article file is gone", ArticleError("was moved or deleted; the text shown stays as it was", path)
-        )
-
-    def _tell_without_blocking(self, title: str, error: ArticleError) -> None:
-        log.info("%s", error)
-        self.statusBar().showMessage(plain_text.one_line(str(error), 1000))
-        tell_without_blocking(self, title, error)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.loader.shutdown()
         if self._settings is not None:
             self.desk.keeper.remember()
-            self.appearance.remember(self._settings)
-            self.layout_fit.remember(self._settings)
+            self.comfort.remember(self._settings)
             problem = remember_window(self, self.splitter, self._settings)
             if problem:
                 print(f"ketamine-viewer: {problem}", file=sys.stderr)  # the window is closing: nowhere else to say it
         super().closeEvent(event)
-
-    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
-        if event.mimeData().hasUrls() and event.mimeData().urls()[0].isLocalFile():
-            event.acceptProposedAction()
-
-    def dropEvent(self, event: QDropEvent) -> None:
-        self.open_article_file(Path(event.mimeData().urls()[0].toLocalFile()))

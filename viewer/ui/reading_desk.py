@@ -1,15 +1,15 @@
 """The clinician's desk in the window: handouts, links to sections, back and forward, bookmarks, the reading
 place kept for next time, full screen, About and the shortcuts list.
 
-Its parts live in modules of their own; this holds them for one window and answers its commands. The window
-wires their signals in its ``_connect_signals()``.
+Its parts live in modules of their own; this holds them for one window, answers its commands and wires
+them to the window (:meth:`ReadingDesk.connect_to_window`, called from the window's ``_connect_signals()``).
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Signal, Slot
+from PySide6.QtCore import QObject, Qt, Signal, Slot
 from PySide6.QtGui import QAction, QGuiApplication
 from PySide6.QtWidgets import QApplication, QTabWidget, QToolButton
 
@@ -95,6 +95,39 @@ class ReadingDesk(QObject):
         self.menus = SectionMenus(self._window.section_tree, self._window.article_view, actions, self.shelf.is_bookmarked, self)
         if self._start is not None:
             self.keeper.start_at(self._start)
+
+    def connect_to_window(self) -> None:
+        """Wire the desk's parts to the window's: its sections, hits, menus and mouse buttons."""
+        window, view, tree, actions = self._window, self._window.article_view, self._window.section_tree, self._actions
+        self.note.connect(window.show_note)
+        window.appearance.themeChanged.connect(self.shelf.refresh_star)
+        self.trail.changed.connect(self.history_changed)
+        window.hits.sectionReached.connect(self._on_hit_reached)
+        viewports = (view.viewport(), tree.viewport(), self.bookmarks_pane.list.viewport())
+        self.mouse_buttons.watch(window, *viewports, window.filter_edit)
+        self.mouse_buttons.backPressed.connect(actions["back"].trigger)  # through the actions: off when they are
+        self.mouse_buttons.forwardPressed.connect(actions["forward"].trigger)
+        window.sectionChanged.connect(self.shelf.set_current)
+        window.sectionChanged.connect(self.keeper.reader_moved)
+        view.verticalScrollBar().valueChanged.connect(self.keeper.reader_moved)
+        view.firstPainted.connect(self.keeper.first_painted)
+        self.keeper.note.connect(lambda text: window.show_note(text, 0))
+        self.shelf.openRequested.connect(window.scroll_to_section)
+        self.shelf.problem.connect(lambda text: window.show_note(text, 0))
+        for widget, on_menu in ((tree, self.menus.on_tree_menu), (view, self.menus.on_article_menu)):
+            widget.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+            widget.customContextMenuRequested.connect(on_menu)
+        self.menus.copyLinkRequested.connect(self.copy_link)
+        self.menus.bookmarkRequested.connect(self.shelf.toggle_section)
+        self.menus.printRequested.connect(self.print_section)
+        self.menus.exportRequested.connect(self.export_section)
+
+    @Slot(str)
+    def _on_hit_reached(self, _anchor: str) -> None:
+        if self._window.search.result is None:
+            self.trail.note_return()  # the search was cleared: the reader stays where it took them
+        else:
+            self.trail.note_search_step()
 
     def article_shown(self) -> None:
         """The window shows another article (or the same one again, changed on disk)."""
