@@ -33,6 +33,7 @@ class KeywordBar(QWidget):
         self._counts: dict[str, int] = {}
         self._compact, self._wanted = False, True
         self._chip_row = FlowLayout(spacing=6)
+        self._chip_row.setContentsMargins(0, 2, 0, 4)  # in line with the tree below; the focus ring is drawn inside a chip
         self.strip = self._strip()
         column = QVBoxLayout(self)
         column.setContentsMargins(0, 0, 0, 0)
