@@ -118,3 +118,18 @@ def test_hidden_chips_and_tree_stay_hidden_next_time(qtbot, bundled_article):
     second.actions["show_section_tree"].trigger()
     tree, article = second.splitter.sizes()
     assert article >= tree > 100, "the tree comes back at a useful width"
+
+
+def test_the_tree_grows_with_the_text_and_comes_back_to_its_width(qtbot, active):
+    """Larger text, a wider tree: its titles stay as legible as before, up to 40 % of the width."""
+    window = resized(qtbot, active, 1024, 600)
+    start = window.splitter.sizes()[0]
+    qtbot.keyClick(window.article_view, Qt.Key.Key_Plus, Qt.KeyboardModifier.ControlModifier)
+    assert window.splitter.sizes()[0] == pytest.approx(start * 1.1, abs=2), "one step is 110 %"
+    for _ in range(4):
+        qtbot.keyClick(window.article_view, Qt.Key.Key_Plus, Qt.KeyboardModifier.ControlModifier)
+    tree, article = window.splitter.sizes()
+    assert start < tree <= (tree + article) * 0.4 + 1, "wider, and the article keeps most of the width"
+    assert layout_problems(window) == []
+    qtbot.keyClick(window.article_view, Qt.Key.Key_0, Qt.KeyboardModifier.ControlModifier)
+    assert window.splitter.sizes()[0] == pytest.approx(start, abs=2)

@@ -1,8 +1,8 @@
 """A layout that fits the window it is in: small screens, a narrow window, parts the reader hid.
 
 Below COMPACT_WIDTH or COMPACT_HEIGHT the keyword chips keep to one row that scrolls sideways;
-the section tree never takes more width than the article; the reader can hide the chips and the
-tree (View menu), and the choice is remembered.
+the section tree never takes more width than the article, and grows and shrinks with the text size;
+the reader can hide the chips and the tree (View menu), and the choice is remembered.
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ from viewer.ui.keyword_bar import KeywordBar
 COMPACT_WIDTH, COMPACT_HEIGHT = 900, 700
 TREE_SHARE = 0.35  # of the width, where the tree's own width would crowd the article
 WIDEST_TREE_SHARE = 0.5  # the article is never narrower than the tree
+TEXT_TREE_SHARE = 0.4  # the most a larger text widens the tree to: the article, read in the same text, keeps the rest
 
 
 class AdaptiveLayout(QObject):
@@ -35,6 +36,8 @@ class AdaptiveLayout(QObject):
         self._tree_shown = True
         self._tree_width = 0  # while the tree is hidden: its width when it comes back
         self._chips_may_scroll = True
+        self._text_factor = 1.0  # the text size, as a factor of normal
+        self._tree_at_normal: float | None = None  # the tree's width at normal text size, once known
         window.installEventFilter(self)
         splitter.splitterMoved.connect(self._on_splitter_moved)
 
@@ -77,6 +80,26 @@ class AdaptiveLayout(QObject):
         settings.set("show_keyword_chips", self.chips_shown)
         settings.set("show_section_tree", self._tree_shown)
 
+    def follow_text_size(self, factor: float) -> None:
+        """The text is now *factor* times its normal size: so is the tree (never over TEXT_TREE_SHARE of the
+        width, unless the reader made it wider), and its titles stay as legible as they were."""
+        tree, article = self._splitter.sizes()
+        if self._tree_at_normal is None and tree > 0:
+            self._tree_at_normal = tree / self._text_factor
+        self._text_factor = factor
+        if not self._tree_shown or self._tree_at_normal is None:
+            return
+        total = tree + article
+        wanted = round(self._tree_at_normal * factor)
+        wanted = min(wanted, max(round(total * TEXT_TREE_SHARE), round(self._tree_at_normal)))
+        if wanted != tree:
+            self._splitter.setSizes([wanted, total - wanted])
+            self._limit_the_tree(WIDEST_TREE_SHARE)
+
+    def text_size_restored(self, factor: float) -> None:
+        """The text was put back at *factor* with the window's remembered layout: the tree's width is as it was left."""
+        self._text_factor, self._tree_at_normal = factor, None
+
     def keep_the_chips_wrapping(self) -> None:
         """Never put the chips in one row that scrolls sideways: a touch screen's kiosk takes a press on a
         scrolling row as the start of a drag, and its top corners must answer a long press."""
@@ -106,6 +129,7 @@ class AdaptiveLayout(QObject):
 
     @Slot()
     def _on_splitter_moved(self) -> None:
+        self._tree_at_normal = None  # the reader chose this width at this text size
         self._limit_the_tree(WIDEST_TREE_SHARE)
 
     def _limit_the_tree(self, share: float) -> None:

@@ -47,10 +47,12 @@ class ReadingComfort(QObject):
         self.layout_fit: AdaptiveLayout | None = None
         self.access: WindowAccess | None = None
         self._actions: dict[str, QAction] = {}
+        self._restoring = False  # the remembered text size comes with the remembered splitter: nothing to follow
 
     def lay_out(self, splitter: QSplitter) -> None:
         """Fit the window to its screen and its parts to the window; name them and order their focus."""
         window = self._window
+        self.appearance.add_reading_part(window.desk.bookmarks_pane)
         self.layout_fit = AdaptiveLayout(window, window.keyword_bar, splitter, window.desk.sidebar)
         self.access = WindowAccess(
             window, window.keyword_bar, window.desk.sidebar, window.navigation, window.article_view, splitter
@@ -87,7 +89,13 @@ class ReadingComfort(QObject):
         actions["show_section_tree"].setChecked(True)
 
     def restore(self, settings: Settings) -> None:
-        self.appearance.restore(settings)
+        """The theme, text size and layout saved last time (the splitter as it was left, at that text size)."""
+        self._restoring = True
+        try:
+            self.appearance.restore(settings)
+        finally:
+            self._restoring = False
+        self.layout_fit.text_size_restored(self.appearance.text_size.percent / 100)
         self.layout_fit.restore(settings)
 
     def remember(self, settings: Settings) -> None:
@@ -103,6 +111,10 @@ class ReadingComfort(QObject):
         message = f"Text size {percent} %"
         self._window.statusBar().showMessage(message, TEXT_SIZE_NOTE_MS)
         self.access.announcer.announce(message)
+        if not self._restoring:
+            reading = self._window.article_view.reading
+            with reading.moving(), reading.top_line_kept():  # a new width reflows the article: the reader stays put
+                self.layout_fit.follow_text_size(percent / 100)
 
     @Slot(str)
     def _on_theme_shown(self, _name: str) -> None:
