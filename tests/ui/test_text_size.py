@@ -150,3 +150,12 @@ def wheel(window, delta: int, modifiers) -> None:
         Qt.ScrollPhase.NoScrollPhase, False,
     )  # fmt: skip
     QApplication.sendEvent(viewport, event)
+
+
+def test_the_bookmarks_beside_the_tree_are_as_large_as_the_tree(qtbot, focused):
+    window = focused
+    bookmarks = window.desk.bookmarks_pane.list
+    assert bookmarks.font().pointSizeF() == window.section_tree.font().pointSizeF()
+    press(qtbot, window, Qt.Key.Key_Plus)
+    press(qtbot, window, Qt.Key.Key_Plus)
+    assert bookmarks.font().pointSizeF() == window.section_tree.font().pointSizeF() > 11  # reading.qss: 11 pt at normal size

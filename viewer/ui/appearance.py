@@ -37,7 +37,8 @@ class Appearance(QObject):
         self, window: QWidget, reading: QWidget, view: ArticleView, delegate: SectionDelegate, proxy: SectionFilterProxy
     ) -> None:
         super().__init__(window)
-        self._window, self._reading, self._view, self._delegate, self._proxy = window, reading, view, delegate, proxy
+        self._window, self._view, self._delegate, self._proxy = window, view, delegate, proxy
+        self._reading = [reading]  # the parts read like the article: reading.qss
         self._system = SystemColourScheme(self)
         self._system.changed.connect(self._on_system_changed)
         self._choice = AUTOMATIC
@@ -73,7 +74,7 @@ class Appearance(QObject):
             return
         self._size = size
         self._view.apply_style(ArticleStyle(self._theme, size))
-        self._reading.setStyleSheet(reading_stylesheet(self._theme, size) + self._extra_window_rules)
+        self._style_reading_parts()
         self.textSizeChanged.emit(size.percent)
 
     @Slot()
@@ -102,7 +103,17 @@ class Appearance(QObject):
         controls). They go into the reading column's sheet as well, which would otherwise win there."""
         self._extra_window_rules += "\n" + rules
         self._window.setStyleSheet(window_stylesheet(self._theme) + self._extra_window_rules)
-        self._reading.setStyleSheet(reading_stylesheet(self._theme, self._size) + self._extra_window_rules)
+        self._style_reading_parts()
+
+    def add_reading_part(self, part: QWidget) -> None:
+        """Style *part* as the reading column is styled (the bookmarks, in a tab beside the tree)."""
+        self._reading.append(part)
+        self._style_reading_parts()
+
+    def _style_reading_parts(self) -> None:
+        sheet = reading_stylesheet(self._theme, self._size) + self._extra_window_rules
+        for part in self._reading:
+            part.setStyleSheet(sheet)
 
     def restore(self, settings: Settings) -> None:
         """The theme and text size saved last time."""
@@ -130,7 +141,7 @@ class Appearance(QObject):
     def _apply_theme(self) -> None:
         use_palette(self._theme)
         self._window.setStyleSheet(window_stylesheet(self._theme) + self._extra_window_rules)
-        self._reading.setStyleSheet(reading_stylesheet(self._theme, self._size) + self._extra_window_rules)
+        self._style_reading_parts()
         self._delegate.set_theme(self._theme)
         self._proxy.set_theme(self._theme)
         self._view.apply_style(ArticleStyle(self._theme, self._size))
