@@ -101,3 +101,16 @@ def test_a_corrupt_bookmarks_file_is_set_aside_said_once_and_bookmarking_works(q
     again = open_active(qtbot, bundled_article, Settings.load())
     assert "bookmarks" not in again.statusBar().currentMessage()  # said once
     assert again.desk.bookmarks_pane.titles() == [("B. Common Side Effects", False)]
+
+
+def test_a_long_bookmarked_title_wraps_inside_the_column(qtbot, bundled_article):
+    window = open_active(qtbot, bundled_article, size=(1024, 600))
+    longest = max((s for s in bundled_article.sections[0].children), key=lambda s: len(s.title))
+    window.scroll_to_section(longest.anchor)
+    press(qtbot, window, "Ctrl+D")
+    press(qtbot, window, "Ctrl+B")
+    bookmarks = window.desk.bookmarks_pane.list
+    row = bookmarks.visualItemRect(bookmarks.item(0))
+    assert bookmarks.fontMetrics().horizontalAdvance(longest.title) > bookmarks.viewport().width(), "too long for one line"
+    assert 0 <= row.left() and row.right() <= bookmarks.viewport().width(), "never wider than the column"
+    assert row.height() > 1.5 * bookmarks.fontMetrics().height(), "on more than one line"
