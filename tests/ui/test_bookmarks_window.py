@@ -112,5 +112,5 @@ def test_a_long_bookmarked_title_wraps_inside_the_column(qtbot, bundled_article)
     bookmarks = window.desk.bookmarks_pane.list
     row = bookmarks.visualItemRect(bookmarks.item(0))
     assert bookmarks.fontMetrics().horizontalAdvance(longest.title) > bookmarks.viewport().width(), "too long for one line"
-    assert 0 <= row.left() and row.right() <= bookmarks.viewport().width(), "never wider than the column"
+    assert row.left() >= 0 and row.right() <= bookmarks.viewport().width(), "never wider than the column"
     assert row.height() > 1.5 * bookmarks.fontMetrics().height(), "on more than one line"
