@@ -226,3 +226,38 @@ def test_the_focus_shows_on_every_control_with_enough_contrast(qtbot, window, th
         for neighbour in {window_background, counted.most_common(1)[0][0]}:
             assert contrast_ratio(focus, neighbour) >= FOCUS_MINIMUM, (name, focus, neighbour)
     assert isinstance(chips[2], QPushButton) and chips[2].isChecked()
+
+
+@pytest.mark.parametrize("theme", THEMES)
+def test_answers_suggestions_and_bookmarks_are_drawn_with_enough_contrast(qtbot, window, theme):
+    """The parts the question search and the clinician's desk added: the note over a partial answer, rank
+    badges, the hit counter, the suggestions when nothing is found, the bookmarks list."""
+    themed(window, theme)
+    qtbot.waitUntil(lambda: window.indexer.is_ready)
+    pane, measured = window.navigation, {}
+    window.filter_edit.setFocus()
+    qtbot.keyClicks(window.filter_edit, "bladder infusion insurance")  # no section has all three: ranked
+    qtbot.waitUntil(lambda: pane.answer_note.isVisible() and pane.hit_counter.isVisible())
+    measured["answer note"] = drawn(pane.answer_note)
+    measured["hit counter"] = drawn(pane.hit_counter)
+    measured.update({name: counted for name, counted in tree_rows(window).items() if name == "row badge"})
+    window.search.reset()
+    qtbot.keyClicks(window.filter_edit, "zebrafish")  # found nowhere: did you mean, topics
+    qtbot.keyClick(window.filter_edit, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: any(b.isVisible() for b in pane.findChildren(QPushButton, "suggestionChip")))
+    for widget in [*pane.findChildren(QPushButton, "suggestionChip"), *pane.findChildren(QLabel, "suggestionHeading")]:
+        if widget.isVisible():
+            measured[f"{widget.objectName()} {widget.text()}"] = drawn(widget)
+    window.search.reset()
+    for section in window.article.sections[0].children[:2]:
+        window.desk.shelf.toggle_section(section.anchor)
+    window.desk.show_bookmarks()
+    bookmarks = window.desk.bookmarks_pane.list
+    bookmarks.setCurrentRow(0)
+    QApplication.processEvents()
+    for row, name in ((0, "bookmark chosen"), (1, "bookmark")):
+        measured[name] = drawn(bookmarks.viewport(), bookmarks.visualItemRect(bookmarks.item(row)))
+    results = {name: text_contrast(counted) for name, counted in measured.items()}
+    assert {"answer note", "hit counter", "row badge", "bookmark", "bookmark chosen"} <= set(results)
+    assert any(name.startswith("suggestionChip") for name in results)
+    assert {name: round(r[0], 2) for name, r in results.items() if r[0] < MINIMUM[theme]} == {}
