@@ -119,6 +119,7 @@ class AdaptiveLayout(QObject):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self._window and event.type() in (QEvent.Type.Resize, QEvent.Type.Show):
+            self._tree_at_normal = None  # the tree's width now is the one to scale from
             self.fit()  # a hidden window is told of its size only when shown
         return False
 
