@@ -5,7 +5,8 @@ Places to hang a capability on: :meth:`~MainWindow.show_article` and :meth:`~Mai
 (every article shown goes through them), :meth:`~MainWindow.scroll_to_section` and the
 ``sectionChanged`` signal (every move between sections), and ``actions`` (every command, by name;
 see :func:`viewer.ui.window_actions.keep_only`). Handouts, history, bookmarks, section links and the
-reading place hang on them as :mod:`viewer.ui.reading_desk` (``desk``).
+reading place hang on them as :mod:`viewer.ui.reading_desk` (``desk``); theme, text size, the layout
+that fits the screen and what screen readers get as :mod:`viewer.ui.reading_comfort` (``comfort``).
 """
 
 from __future__ import annotations
