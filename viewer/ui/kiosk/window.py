@@ -11,7 +11,7 @@ import logging
 from dataclasses import dataclass
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QCursor, QPaintEvent, QResizeEvent
+from PySide6.QtGui import QCursor, QPaintEvent, QResizeEvent
 from PySide6.QtWidgets import QApplication, QHBoxLayout, QPushButton, QToolTip, QVBoxLayout, QWidget
 
 from viewer.core.article import Article
@@ -24,6 +24,7 @@ from viewer.ui.kiosk.links import LinkGate
 from viewer.ui.kiosk.pin_pad import LONG_PRESS_MS, CornerPress, PinPad
 from viewer.ui.kiosk.policy import KioskPolicy, close_window
 from viewer.ui.kiosk.printing import PRINT_PAUSE_MS, print_section
+from viewer.ui.kiosk.screen_hold import ScreenHold
 from viewer.ui.kiosk.start_screen import StartScreen
 from viewer.ui.kiosk.viewer_state import ViewerState
 from viewer.ui.main_window import MainWindow
@@ -95,6 +96,7 @@ class KioskWindow(QWidget):
         self.policy = KioskPolicy(self, main)
         self.idle = IdleWatcher(times.idle_ms, self)
         self.corner = CornerPress(self, times.long_press_ms)
+        self.hold = ScreenHold(self, holding=lambda: self._active and not self._leaving)
         self.link_gate = LinkGate(main.article_view, self.viewer.kiosk_folder, self.viewer.current_folder)
         self._connect_signals()
 
@@ -150,7 +152,7 @@ class KioskWindow(QWidget):
             watcher.install()
         if self.config.hide_cursor:
             QApplication.setOverrideCursor(QCursor(Qt.CursorShape.BlankCursor))
-        self._fill_the_screen()
+        self.hold.fill_the_screen()
         self.reset_to_start()
         # The start screen may hide the article until a visitor touches it: rendering the rest (and then the
         # search index) need not wait for the article's first paint.
@@ -271,32 +273,3 @@ class KioskWindow(QWidget):
         if not self._painted:
             self._painted = True
             self.firstPainted.emit()
-
-    def closeEvent(self, event: QCloseEvent) -> None:
-        if self._leaving or not self._active:
-            super().closeEvent(event)
-            return
-        log.info("refused to close the kiosk window")
-        event.ignore()  # Alt+F4, the window manager's close button, a session asking: the kiosk stays
-
-    def changeEvent(self, event: QEvent) -> None:
-        super().changeEvent(event)
-        if not self._active or self._leaving:
-            return
-        if event.type() == QEvent.Type.WindowStateChange and not self.isFullScreen():
-            QTimer.singleShot(0, self, self._fill_the_screen)  # minimised or made smaller by something: full screen again
-        elif event.type() == QEvent.Type.ActivationChange and not self.isActiveWindow():
-            QTimer.singleShot(0, self, self._come_back_to_front)
-
-    def _fill_the_screen(self) -> None:
-        """Full screen, also where nothing makes it so: an X11 session with no window manager ignores the
-        full-screen request, so the window is given the screen's geometry itself first."""
-        screen = self.screen() or QApplication.primaryScreen()
-        if screen is not None:
-            self.setGeometry(screen.geometry())
-        self.showFullScreen()
-
-    def _come_back_to_front(self) -> None:
-        if self._active and not self._leaving and QApplication.activePopupWidget() is None:
-            self.raise_()
-            self.activateWindow()
