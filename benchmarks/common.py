@@ -29,30 +29,59 @@ def child_env() -> dict[str, str]:
 
 @dataclass(frozen=True)
 class Launch:
-    """One whole-process run: wall time from spawn to exit, and the child's peak resident memory."""
+    """One whole-process run: to its exit (wall and CPU time, peak memory) and, if it reported one, to its first paint."""
 
-    seconds: float
+    seconds: float  # spawn to reaped
+    cpu_seconds: float  # user + system, the child's own (wait4)
     peak_rss_mb: float
+    paint: PaintReport | None = None
 
 
-def launch(command: list[str], timeout: float = 300) -> Launch:
+@dataclass(frozen=True)
+class PaintReport:
+    """What a program printed at its first paint (viewer/paint_report.py, benchmarks/floor.py)."""
+
+    seconds: float  # spawn to first paint, wall
+    cpu_seconds: float  # user + system by then
+    enums: int  # Python enum classes PySide had built by then
+    modules: tuple[str, ...]  # imported by then
+
+
+def launch(command: list[str], timeout: float = 300, env: dict[str, str] | None = None) -> Launch:
     """Run *command* to its exit, timing it from spawn to reaping; fail loudly unless it exits 0.
 
-    The peak RSS is the child's own ru_maxrss from wait4(), not the running maximum over all children.
+    The peak RSS and CPU time are the child's own (wait4), not totals over all children; a
+    first-paint report on its stdout is read too. *env* is added to :func:`child_env`.
     """
-    with tempfile.TemporaryFile() as errors:
-        start = time.perf_counter()
-        child = subprocess.Popen(command, cwd=ROOT, env=child_env(), stdout=subprocess.DEVNULL, stderr=errors)
+    with tempfile.TemporaryFile() as errors, tempfile.TemporaryFile() as output:
+        start = time.monotonic()
+        child = subprocess.Popen(command, cwd=ROOT, env={**child_env(), **(env or {})}, stdout=output, stderr=errors)
         watchdog = threading.Timer(timeout, child.kill)
         watchdog.start()
         _, status, usage = os.wait4(child.pid, 0)
-        seconds = time.perf_counter() - start
+        seconds = time.monotonic() - start
         watchdog.cancel()
         child.returncode = os.waitstatus_to_exitcode(status)  # reaped here: keep Popen from waiting again
         if child.returncode != 0:
             errors.seek(0)
             raise RuntimeError(f"{command} exited {child.returncode}:\n{errors.read().decode(errors='replace')[-2000:]}")
-    return Launch(seconds, usage.ru_maxrss / 1024)  # Linux reports kilobytes
+        output.seek(0)
+        paint = read_paint_report(output.read().decode(errors="replace"), start)
+    return Launch(seconds, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024, paint)  # Linux: ru_maxrss in KiB
+
+
+def read_paint_report(stdout: str, spawned: float) -> PaintReport | None:
+    """The first-paint report in a child's *stdout*, timed from *spawned* (time.monotonic()); None without one."""
+    fields: dict[str, str] = {}
+    modules: tuple[str, ...] = ()
+    for line in stdout.splitlines():
+        if line.startswith("first-paint "):
+            fields = dict(item.split("=", 1) for item in line.split()[1:])
+        elif line.startswith("first-paint-modules "):
+            modules = tuple(line.split()[1:])
+    if not fields:
+        return None
+    return PaintReport(float(fields["clock"]) - spawned, float(fields["cpu"]), int(fields["enums"]), modules)
 
 
 def median(values: list[float]) -> float:

@@ -1,13 +1,37 @@
 """The floor: the least a PySide6 program can do to show text — one window, one QTextBrowser, one line of HTML.
 
-Run it like the viewer: ``python benchmarks/floor.py --quit-after-first-paint`` exits 0 right after the
-text pane first painted its text, so a whole-process timer measures launch to text visible. It
-imports nothing but PySide6 and the standard library, so that it can also be frozen with PyInstaller.
+Run it like the viewer: ``python benchmarks/floor.py --quit-after-first-paint`` prints the same
+first-paint report as the viewer (viewer/paint_report.py: when, the CPU time so far, the enum classes
+PySide built, the modules imported) and exits 0 right after the text pane first painted its text.
+It imports nothing but PySide6 and the standard library, so that it can also be frozen with
+PyInstaller; that is why the report is written out again here rather than imported.
 """
 
 import sys
+import time
 
 from PySide6.QtWidgets import QApplication, QTextBrowser
+
+
+def qt_enum_classes() -> int:
+    """How many enum classes PySide has built in this process so far (as viewer.paint_report counts them)."""
+    import enum
+
+    seen, waiting = set(), [enum.Enum]
+    while waiting:
+        for subclass in waiting.pop().__subclasses__():
+            if subclass not in seen:
+                seen.add(subclass)
+                waiting.append(subclass)
+    return sum(1 for kind in seen if (kind.__module__ or "").startswith(("PySide6", "shiboken6")))
+
+
+def report_first_paint() -> None:
+    """The viewer's first-paint report (viewer.paint_report.report_first_paint)."""
+    moment, cpu = time.monotonic(), time.process_time()
+    modules = sorted(sys.modules)
+    print(f"first-paint clock={moment:.6f} cpu={cpu:.6f} enums={qt_enum_classes()} modules={len(modules)}")
+    print("first-paint-modules " + " ".join(modules), flush=True)
 
 
 class FloorView(QTextBrowser):
@@ -23,6 +47,7 @@ class FloorView(QTextBrowser):
         if not self._painted and not self.document().isEmpty():
             self._painted = True
             if self._quit_after_first_paint:
+                report_first_paint()
                 QApplication.instance().exit(0)
 
 

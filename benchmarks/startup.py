@@ -1,10 +1,17 @@
 """Launch to article visible, and peak memory, against the floor: a bare PySide6 window (benchmarks/floor.py).
 
-Each program runs to its first paint and exits (--quit-after-first-paint); the wall time from spawn to
-exit and the child's peak RSS (wait4's ru_maxrss) are recorded. Programs run interleaved, floor and
-viewer alternating (A B C A B C …) after a warm-up round, so that drift on a shared machine hits both
-alike. From source, and from the frozen build under dist/ when there is one, against a floor frozen
-with PyInstaller in a temporary folder.
+Floor and viewer run the same way: ``python <entry script> --quit-after-first-paint`` (the viewer's is
+build_spec/entry_point.py, the one the frozen build runs). Each prints a report at its first paint
+(viewer/paint_report.py): the moment, the CPU time (user + system) spent by then, and the enum classes
+PySide built by then; then it exits. Recorded per run: wall and CPU time to the first paint and to the
+exit, and the child's peak RSS (wait4's ru_maxrss). CPU time is far steadier than wall time on a
+shared machine: trust its ratios first. Programs run interleaved (A B C A B C …) after a warm-up round,
+so that drift hits all alike. From source, and from the frozen build under dist/ when there is one,
+against a floor frozen with PyInstaller in a temporary folder.
+
+Each program has a settings folder of its own (a last article read must not leak from one to the
+next); the render cache is shared and kept over the rounds (the warm-up round fills it), except for
+"first launch after installation", which gets an empty cache and settings folder every time.
 
     python benchmarks/startup.py [--pairs 15] [--quick]
 """
@@ -17,16 +24,36 @@ import shutil
 import subprocess
 import sys
 import tempfile
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from benchmarks.article_gen import generate
 from benchmarks.common import ROOT, Launch, launch, median, ms, p95, print_table
 
 FLOOR_SCRIPT = ROOT / "benchmarks" / "floor.py"
+VIEWER_SCRIPT = ROOT / "build_spec" / "entry_point.py"
 FROZEN_VIEWER_CANDIDATES = ["dist/ketamine-viewer/ketamine-viewer", "dist/ketamine-viewer/ketamine-viewer.exe"]
-TIME_BUDGET, MEMORY_BUDGET, BIG_ARTICLE_BUDGET = 1.25, 1.3, 2.0
 QUIT = "--quit-after-first-paint"
-FLOOR = "floor (bare QTextBrowser)"
+BIG_BYTES, MANY_SECTIONS = 1_000_000, 10_000
+
+
+@dataclass(frozen=True)
+class Budget:
+    """At most this many times the floor: time to the first paint (wall and CPU), and peak memory if given."""
+
+    time: float
+    memory: float | None = None
+
+
+@dataclass
+class Program:
+    """One program to measure: its command line, its budget, and whether every launch starts as after installation."""
+
+    name: str
+    command: list[str]
+    budget: Budget | None = None
+    fresh: bool = False  # an empty render cache and settings folder for every launch
+    runs: list[Launch] = field(default_factory=list)
 
 
 def frozen_viewer() -> Path | None:
@@ -45,42 +72,105 @@ def freeze_floor(workdir: Path) -> Path:
     return workdir / "dist" / "floor" / "floor"
 
 
-def run_interleaved(programs: dict[str, list[str]], rounds: int, warmup: int = 1) -> dict[str, list[Launch]]:
+def viewer_programs(viewer: list[str], articles: dict[str, Path], prefix: str = "") -> list[Program]:
+    """The viewer on the bundled article (warm, first launch after installation, without the cache) and the big ones."""
+    bundled = f"{prefix}viewer, bundled article"
+    return [
+        Program(bundled, [*viewer, QUIT], Budget(1.25, 1.2)),
+        Program(f"{bundled}, first launch after installation", [*viewer, QUIT], Budget(1.5), fresh=True),
+        Program(f"{bundled}, --no-cache", [*viewer, "--no-cache", QUIT]),
+        Program(f"{prefix}viewer, {articles_label(articles, 'big')}", [*viewer, str(articles["big"]), QUIT], Budget(1.5)),
+        Program(f"{prefix}viewer, {articles_label(articles, 'many')}", [*viewer, str(articles["many"]), QUIT], Budget(2.0)),
+    ]
+
+
+def articles_label(articles: dict[str, Path], which: str) -> str:
+    """'1 MB article (1.00 MB, 2346 sections)' and the like."""
+    from viewer.core.loader import load_article
+
+    path = articles[which]
+    sections = len(load_article(path).sections)
+    if which == "big":
+        return f"1 MB article ({path.stat().st_size / 1e6:.2f} MB, {sections} sections)"
+    return f"{sections:,}-section article ({path.stat().st_size / 1e6:.1f} MB)"
+
+
+def run_interleaved(programs: list[Program], rounds: int, folder: Path, warmup: int = 1) -> None:
     """Run every program once per round, in turn; the warm-up rounds are not kept."""
-    runs: dict[str, list[Launch]] = {name: [] for name in programs}
     for round_number in range(warmup + rounds):
-        for name, command in programs.items():
-            result = launch(command)
+        for number, program in enumerate(programs):
+            home = folder / f"program-{number}"
+            if program.fresh:
+                shutil.rmtree(home, ignore_errors=True)
+            env = {
+                "KETAMINE_VIEWER_CONFIG_DIR": str(home / "config"),
+                "KETAMINE_VIEWER_LOG_DIR": str(home / "log"),
+                "KETAMINE_VIEWER_CACHE_DIR": str(home / "cache" if program.fresh else folder / "cache"),
+            }
+            result = launch(program.command, env=env)
+            if result.paint is None:
+                raise RuntimeError(f"{program.command} printed no first-paint report")
             if round_number >= warmup:
-                runs[name].append(result)
-    return runs
+                program.runs.append(result)
 
 
-def verdict(ratio: float, budget: float) -> str:
-    """'holds' or by how much the budget is missed."""
-    return f"≤ {budget}×: holds" if ratio <= budget else f"≤ {budget}×: missed by {(ratio / budget - 1) * 100:.0f}%"
+def verdict(time_ratios: tuple[float, float], memory_ratio: float, budget: Budget | None) -> str:
+    """Whether the budget holds, and by how much it is missed where it does not."""
+    if budget is None:
+        return "—"
+    parts = [_against(f"wall {time_ratios[0]:.2f}×, CPU {time_ratios[1]:.2f}×", max(time_ratios), budget.time)]
+    if budget.memory is not None:
+        parts.append(_against(f"memory {memory_ratio:.2f}×", memory_ratio, budget.memory))
+    return "; ".join(parts)
 
 
-def report(title: str, runs: dict[str, list[Launch]], floor: str, budgets: dict[str, float], memory_budgeted: str) -> None:
-    """One table: time and memory of each program, and their ratios to the floor's."""
-    base_time = median([r.seconds for r in runs[floor]])
-    base_rss = median([r.peak_rss_mb for r in runs[floor]])
+def _against(what: str, ratio: float, budget: float) -> str:
+    return f"{what} ≤ {budget}×: " + ("holds" if ratio <= budget else f"missed by {(ratio / budget - 1) * 100:.0f}%")
+
+
+def report(title: str, programs: list[Program], load_before: str) -> None:
+    """One table: each program's time to first paint and to exit, CPU, memory and enum classes, and ratios to the floor's."""
+    floor = programs[0]
+    base_wall = median([r.paint.seconds for r in floor.runs])
+    base_cpu = median([r.paint.cpu_seconds for r in floor.runs])
+    base_rss = median([r.peak_rss_mb for r in floor.runs])
     rows = []
-    for name, results in runs.items():
-        seconds = [r.seconds for r in results]
-        rss = [r.peak_rss_mb for r in results]
-        time_ratio, rss_ratio = median(seconds) / base_time, median(rss) / base_rss
+    for program in programs:
+        wall = [r.paint.seconds for r in program.runs]
+        cpu = [r.paint.cpu_seconds for r in program.runs]
+        rss = median([r.peak_rss_mb for r in program.runs])
+        ratios = (median(wall) / base_wall, median(cpu) / base_cpu)
         rows.append(
             [
-                name,
-                f"{ms(median(seconds))} / {ms(p95(seconds))}",
-                f"{time_ratio:.2f}×" + (f" ({verdict(time_ratio, budgets[name])})" if name in budgets else ""),
-                f"{median(rss):.1f} / {max(rss):.1f} MB",
-                f"{rss_ratio:.2f}×" + (f" ({verdict(rss_ratio, MEMORY_BUDGET)})" if name == memory_budgeted else ""),
+                program.name,
+                f"{ms(median(wall))} / {ms(p95(wall))}",
+                f"{ratios[0]:.2f}×",
+                f"{ms(median(cpu))}",
+                f"{ratios[1]:.2f}×",
+                f"{ms(median([r.seconds for r in program.runs]))} / {ms(median([r.cpu_seconds for r in program.runs]))}",
+                f"{rss:.1f} MB ({rss / base_rss:.2f}×)",
+                str(round(median([r.paint.enums for r in program.runs]))),
+                verdict(ratios, rss / base_rss, program.budget),
             ]
         )
-    print(f"### {title} ({len(runs[floor])} interleaved rounds after a warm-up)\n")
-    print_table(["program", "launch → visible, median / p95", "time ÷ floor", "peak RSS, median / max", "RSS ÷ floor"], rows)
+    rounds = len(floor.runs)
+    print(f"### {title} ({rounds} interleaved rounds after a warm-up; load average {load_before} before, {load()} after)\n")
+    header = ["program", "first paint, median / p95", "÷ floor", "CPU to first paint", "÷ floor"]
+    header += ["exit, wall / CPU", "peak RSS (÷ floor)", "enum classes at first paint", "budget"]
+    print_table(header, rows)
+
+
+def load() -> str:
+    """The load average now (1 / 5 / 15 minutes)."""
+    return " / ".join(f"{x:.1f}" for x in os.getloadavg())
+
+
+def write_articles(folder: Path) -> dict[str, Path]:
+    """The 1 MB and the 10,000-section articles, generated."""
+    articles = {"big": folder / "one-megabyte.md", "many": folder / "ten-thousand-sections.md"}
+    articles["big"].write_text(generate(target_bytes=BIG_BYTES), encoding="utf-8")
+    articles["many"].write_text(generate(sections=MANY_SECTIONS), encoding="utf-8")
+    return articles
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -92,33 +182,23 @@ def main(argv: list[str] | None = None) -> int:
     options = parser.parse_args(argv)
     rounds = 5 if options.quick else options.pairs
     with tempfile.TemporaryDirectory(prefix="viewer-bench-") as temp:
-        big = Path(temp) / "one-megabyte.md"
-        big.write_text(generate(target_bytes=1_000_000), encoding="utf-8")
-        from viewer.core.loader import load_article
-
-        big_label = f"viewer, 1 MB article ({big.stat().st_size / 1e6:.2f} MB, {len(load_article(big).sections)} sections)"
-        source = {
-            FLOOR: [sys.executable, str(FLOOR_SCRIPT), QUIT],
-            "viewer, bundled article": [sys.executable, "-m", "viewer", QUIT],
-            big_label: [sys.executable, "-m", "viewer", str(big), QUIT],
-        }
-        budgets = {"viewer, bundled article": TIME_BUDGET, big_label: BIG_ARTICLE_BUDGET}
-        report("Start-up from source", run_interleaved(source, rounds), FLOOR, budgets, "viewer, bundled article")
+        folder = Path(temp)
+        articles = write_articles(folder)
+        source = [Program("floor (bare QTextBrowser)", [sys.executable, str(FLOOR_SCRIPT), QUIT])]
+        source += viewer_programs([sys.executable, str(VIEWER_SCRIPT)], articles)
+        before = load()
+        run_interleaved(source, rounds, folder / "source")
+        report("Start-up from source", source, before)
 
         viewer = options.frozen or frozen_viewer()
         if viewer is None:
             print(f"Frozen build: absent (none of {', '.join(FROZEN_VIEWER_CANDIDATES)}), not measured.\n")
             return 0
-        floor = freeze_floor(Path(temp) / "frozen-floor")
-        frozen = {
-            "frozen floor": [str(floor), QUIT],
-            "frozen viewer, bundled article": [str(viewer), QUIT],
-            f"frozen {big_label}": [str(viewer), str(big), QUIT],
-        }
-        budgets = {"frozen viewer, bundled article": TIME_BUDGET, f"frozen {big_label}": BIG_ARTICLE_BUDGET}
-        title = f"Start-up frozen ({viewer})"
-        report(title, run_interleaved(frozen, rounds), "frozen floor", budgets, "frozen viewer, bundled article")
-        shutil.rmtree(Path(temp) / "frozen-floor", ignore_errors=True)
+        floor = freeze_floor(folder / "frozen-floor")
+        frozen = [Program("frozen floor", [str(floor), QUIT]), *viewer_programs([str(viewer)], articles, "frozen ")]
+        before = load()
+        run_interleaved(frozen, rounds, folder / "frozen")
+        report(f"Start-up frozen ({viewer})", frozen, before)
     return 0
 
 

@@ -47,7 +47,7 @@ def run_window(
     reporter = install_error_reporting(QApplication.activeWindow)
     window = MainWindow(article, settings, place)
     if quit_after_first_paint:
-        window.article_view.firstPainted.connect(lambda: app.exit(0))
+        window.article_view.firstPainted.connect(lambda: _report_and_quit(app))
     window.show()
     try:
         return app.exec()
@@ -72,3 +72,10 @@ def run_kiosk(plan: KioskPlan, argv: list[str], quit_after_first_paint: bool = F
     finally:
         window.deactivate()
         reporter.uninstall()
+
+
+def _report_and_quit(app: QApplication) -> None:
+    from viewer.paint_report import report_first_paint
+
+    report_first_paint()
+    app.exit(0)
