@@ -10,12 +10,13 @@ import stat
 from pathlib import Path
 
 
-def write_atomically(path: Path | str, data: bytes | str, encoding: str = "utf-8") -> None:
+def write_atomically(path: Path | str, data: bytes | str, encoding: str = "utf-8", durable: bool = True) -> None:
     """Replace the file at *path* with *data* in one step.
 
     The data goes to a temporary file in the same folder (so the final rename cannot cross file
     systems), is flushed to disk, and only then renamed over *path*. Raises OSError on failure;
-    *path* is untouched then.
+    *path* is untouched then. Without *durable* nothing waits for the disk: after a power cut the
+    file may be empty or damaged (right for a cache, which checks what it reads).
     """
     path = Path(path)
     payload = data.encode(encoding) if isinstance(data, str) else data
@@ -25,14 +26,16 @@ def write_atomically(path: Path | str, data: bytes | str, encoding: str = "utf-8
         with os.fdopen(handle, "wb") as stream:
             stream.write(payload)
             stream.flush()
-            os.fsync(stream.fileno())
+            if durable:
+                os.fsync(stream.fileno())
         _keep_permissions(path, temporary)
         os.replace(temporary, path)
     except BaseException:
         with contextlib.suppress(OSError):
             os.unlink(temporary)
         raise
-    _sync_folder(path.parent)
+    if durable:
+        _sync_folder(path.parent)
 
 
 def _new_temporary(path: Path) -> tuple[int, str]:
