@@ -17,10 +17,12 @@ BUNDLED_ARTICLE = resource_path(DEFAULT_ARTICLE)
 
 @pytest.fixture(autouse=True)
 def private_user_folders(tmp_path_factory, monkeypatch):
-    """Settings and logs go to a fresh folder per test, never the real user's; no system-wide kiosk configuration."""
+    """Settings, logs and the render cache go to a fresh folder per test, never the real user's; no system-wide kiosk
+    configuration."""
     home = tmp_path_factory.mktemp("user")
     monkeypatch.setenv("KETAMINE_VIEWER_CONFIG_DIR", str(home / "config"))
     monkeypatch.setenv("KETAMINE_VIEWER_LOG_DIR", str(home / "log"))
+    monkeypatch.setenv("KETAMINE_VIEWER_CACHE_DIR", str(home / "cache"))
     monkeypatch.setenv("XDG_CONFIG_DIRS", str(home / "site-config"))  # where /etc/xdg/ketamine-viewer/kiosk.toml would be
     return home
 

@@ -13,6 +13,7 @@ from viewer.core.errors import ArticleError
 from viewer.core.loader import load_article
 from viewer.core.logs import DEBUG_VARIABLE, debug_categories, start_debug_log
 from viewer.core.reading_place import StartPlace, start_place
+from viewer.core.render_cache import RenderCache
 from viewer.core.resources import DEFAULT_ARTICLE, resource_path
 from viewer.core.section_link import split_section_link
 
@@ -39,6 +40,9 @@ def build_parser(prog: str) -> argparse.ArgumentParser:
     parser.add_argument("--paper", choices=["a4", "letter"], help="paper size of --export-pdf (default: the usual one here)")
     parser.add_argument(
         "--quit-after-first-paint", action="store_true", help="exit as soon as the article has been painted (for benchmarks)"
+    )
+    parser.add_argument(
+        "--no-cache", action="store_true", help="render the article afresh, neither reading nor writing the render cache"
     )
     parser.add_argument(
         "--debug",
@@ -87,9 +91,10 @@ def run(argv: list[str]) -> int:
         return set_kiosk_pin(prog, options.config)
     path, link_anchor = split_section_link(options.path) if options.path else (None, None)
     anchors = ([link_anchor] if link_anchor else []) + options.section
+    cache = RenderCache.off() if options.no_cache else RenderCache.standard()
     if options.outline or options.export_pdf:
         try:
-            article = load_article(path or resource_path(DEFAULT_ARTICLE))
+            article = load_article(path or resource_path(DEFAULT_ARTICLE), cache)
         except ArticleError as error:
             print(f"{prog}: {error}", file=sys.stderr)
             return EXIT_BAD_INPUT
@@ -109,22 +114,24 @@ def run(argv: list[str]) -> int:
         from viewer.ui.app import run_kiosk
 
         return run_kiosk(plan, argv, quit_after_first_paint=options.quit_after_first_paint)
-    return open_window(prog, argv, path, anchors, options.quit_after_first_paint)
+    return open_window(prog, argv, path, anchors, options.quit_after_first_paint, cache)
 
 
-def open_window(prog: str, argv: list[str], path: Path | None, anchors: list[str], quit_after_first_paint: bool) -> int:
+def open_window(
+    prog: str, argv: list[str], path: Path | None, anchors: list[str], quit_after_first_paint: bool, cache: RenderCache
+) -> int:
     """Open the window on the article and section asked for, or where the reader left off."""
     from viewer.core.settings import Settings
 
     settings = Settings.load()
     place = start_place(path, anchors[0] if anchors else None, settings)
     try:
-        article = load_article(place.path or resource_path(DEFAULT_ARTICLE))
+        article = load_article(place.path or resource_path(DEFAULT_ARTICLE), cache)
     except ArticleError as error:
         if not place.restored:
             print(f"{prog}: {error}", file=sys.stderr)
             return EXIT_BAD_INPUT
-        article = load_article(resource_path(DEFAULT_ARTICLE))  # the last article broke since: the bundled one opens
+        article = load_article(resource_path(DEFAULT_ARTICLE), cache)  # the last article broke since: the bundled one opens
         place = StartPlace(None, note=f"The article read last cannot be opened ({error}); showing the bundled article.")
     from viewer.ui.app import run_window
 

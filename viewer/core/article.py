@@ -8,11 +8,13 @@ import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from viewer.core.blocks import Heading, find_outline
-from viewer.core.dialect import new_markdown
 from viewer.core.metadata import Metadata, read_metadata
-from viewer.core.titles import heading_titles
+
+if TYPE_CHECKING:
+    from viewer.core.blocks import Heading
+    from viewer.core.render_cache import CacheSlot
 
 _local = threading.local()
 _COMMENTS = re.compile(r"<!--.*?-->", re.DOTALL)
@@ -58,6 +60,8 @@ class Article:
     references: dict[str, tuple[str, str | None]] = field(default_factory=dict)
     """Link definitions ([id]: url) anywhere in the article: a link in one section may use one from another."""
     _by_anchor: dict[str, Section] = field(default_factory=dict, repr=False)
+    cache_slot: CacheSlot | None = field(default=None, repr=False)
+    """Its place in the render cache, when it was loaded through one (viewer.core.render_cache)."""
 
     def find(self, anchor: str) -> Section | None:
         """Return the section with *anchor*, or None."""
@@ -89,6 +93,10 @@ def parse_article(text: str, fallback_title: str = "Untitled article") -> Articl
     The sections are the headings Python-Markdown renders at the top level (see viewer.core.blocks);
     their bodies are the source as rewritten there, so the renderer reads what the outline read.
     """
+    # Here, not at the top: an article read from the render cache is built without Markdown (viewer.core.cache_entry).
+    from viewer.core.blocks import find_outline
+    from viewer.core.titles import heading_titles
+
     block = read_metadata(text.replace("\r\n", "\n").replace("\r", "\n"))
     metadata = block.metadata
     md = _markdown()
@@ -106,6 +114,8 @@ def parse_article(text: str, fallback_title: str = "Untitled article") -> Articl
 def _markdown():
     """A converter for this thread, kept: parsing happens on the thread that opens the article."""
     if not hasattr(_local, "markdown"):
+        from viewer.core.dialect import new_markdown
+
         _local.markdown = new_markdown()
     return _local.markdown
 

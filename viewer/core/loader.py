@@ -5,9 +5,13 @@ from __future__ import annotations
 import errno
 import stat
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from viewer.core.article import Article, parse_article
 from viewer.core.errors import ArticleError
+
+if TYPE_CHECKING:
+    from viewer.core.render_cache import CacheSlot, RenderCache
 
 MAX_ARTICLE_BYTES = 5 * 1024 * 1024
 """Larger files are refused: rendering 5 MB of Markdown already takes seconds."""
@@ -16,18 +20,33 @@ FALLBACK_ENCODING = "cp1252"
 """Text that is not UTF-8 is read as Windows-1252 (then Latin-1), the usual legacy encoding."""
 
 
-def load_article(path: Path | str) -> Article:
-    """Read and parse the Markdown file at *path*; raise ArticleError naming it on any problem."""
+def load_article(path: Path | str, cache: RenderCache | None = None) -> Article:
+    """Read and parse the Markdown file at *path*; raise ArticleError naming it on any problem.
+
+    With a render *cache*, an article it holds is taken from there, parsed by nothing (and gets its
+    ``cache_slot`` either way, for the renderer).
+    """
     path = Path(path)
     try:
         data = _read_bytes(path)
-        text, warnings = decode_text(data)
-        article = parse_article(text, fallback_title=_title_from_name(path))
+        article, slot = _from_cache(cache, data, _title_from_name(path)) if cache is not None else (None, None)
+        if article is None:
+            text, warnings = decode_text(data)
+            article = parse_article(text, fallback_title=_title_from_name(path))
+            article.warnings.extend(warnings)
     except ArticleError as error:
         raise error.with_path(path) from None
     article.path = path
-    article.warnings.extend(warnings)
+    article.cache_slot = slot
     return article
+
+
+def _from_cache(cache: RenderCache, data: bytes, name: str) -> tuple[Article | None, CacheSlot | None]:
+    from viewer.core.render_cache import cached_article
+
+    if b"\x00" in data[:65536]:
+        raise ArticleError("looks like a binary file, not Markdown text")  # as decode_text says, cache or not
+    return cached_article(cache, data, name)
 
 
 def _read_bytes(path: Path) -> bytes:

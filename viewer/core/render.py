@@ -19,18 +19,20 @@ from collections.abc import Callable, Generator, Iterable, Sequence
 from dataclasses import dataclass
 from itertools import islice
 from pathlib import Path
-
-import markdown
+from typing import TYPE_CHECKING
 
 from viewer.core.article import Article, Section
 from viewer.core.bounds import MAX_LINK_REFERENCES, bounded_parts
-from viewer.core.dialect import new_markdown
 from viewer.core.html_bounds import DEEPEST_NESTING, break_long_words, limit_nesting, plain_blocks
 from viewer.core.links import ArticleLink, LinkKind, classify_link, resolve_article_link, resolve_resource
 from viewer.core.provenance import provenance
 from viewer.core.render_cost import costly_reason
-from viewer.core.render_worker import DEEP, SLOW, RenderWorker, Reply
-from viewer.core.sanitize import sanitize_html
+
+if TYPE_CHECKING:  # Markdown, nh3 and the worker are imported when a body is converted: a cached article needs none
+    import markdown
+
+    from viewer.core.render_cache import CacheSlot
+    from viewer.core.render_worker import RenderWorker, Reply
 
 SECTION_SECONDS = 2.0
 ARTICLE_SECONDS = 8.0
@@ -59,7 +61,7 @@ _DETAILS = {
     "</summary>": "</p>",
 }
 _DETAILS_TAG = re.compile("|".join(_DETAILS))
-_PROBLEMS = {SLOW: "This part took too long to format", DEEP: "This part is nested too deeply to format"}
+_PROBLEMS = {"slow": "This part took too long to format", "deep": "This part is nested too deeply to format"}  # render_worker's
 _NO_TIME_LEFT = "There was no time left to format this part"
 _FAILED = "This part could not be formatted"
 log = logging.getLogger("viewer.render")
@@ -82,7 +84,7 @@ class WorkerJob:
     seconds: float
 
 
-SectionSteps = Generator[str | WorkerJob, Reply | None, None]
+SectionSteps = Generator[str | WorkerJob, "Reply | None", None]
 """Yields each section's HTML in order; a WorkerJob in between asks for the Reply of a worker, sent back."""
 
 
@@ -100,7 +102,15 @@ class ArticleRenderer:
 
     def __init__(self, image_check: ImageCheck | None = None) -> None:
         self._image_check = image_check or image_in_folder
-        self._markdown = new_markdown()
+        self._converter: markdown.Markdown | None = None  # made for the first body converted here
+
+    @property
+    def _markdown(self) -> markdown.Markdown:
+        if self._converter is None:
+            from viewer.core.dialect import new_markdown
+
+            self._converter = new_markdown()
+        return self._converter
 
     def render(self, article: Article) -> RenderedArticle:
         """Render every section in document order, the notice after the first heading, waiting for the worker if need be.
@@ -126,7 +136,7 @@ class ArticleRenderer:
         """
         sections = iter(article.sections)
         folder = article.path.parent if article.path else None
-        steps, reply = self.body_steps(article.sections, folder, article.references), None
+        steps, reply = self.body_steps(article.sections, folder, article.references, article.cache_slot), None
         while (step := next_step(steps, reply)) is not None:
             if isinstance(step, WorkerJob):
                 reply = yield step
@@ -134,50 +144,73 @@ class ArticleRenderer:
                 reply = None
                 yield self._section_html(article, next(sections), step)
 
-    def body_steps(self, sections: Sequence[Section], folder: Path | None, references: dict | None = None) -> SectionSteps:
-        """The HTML of each of *sections*' bodies, as :meth:`section_steps` gives whole sections (without headings)."""
+    def body_steps(
+        self, sections: Sequence[Section], folder: Path | None, references: dict | None = None, slot: CacheSlot | None = None
+    ) -> SectionSteps:
+        """The HTML of each of *sections*' bodies, as :meth:`section_steps` gives whole sections (without headings).
+
+        With a render-cache *slot* (all the article's sections), a body found there is not converted
+        again, and each body converted cleanly is offered to it (see CacheSlot).
+        """
         references = dict(islice((references or {}).items(), MAX_LINK_REFERENCES))  # each section gets them all
         spent, distrust = 0.0, False
         for section in sections:
+            found = slot.found[section.number] if slot is not None and slot.found else None
+            if found is not None:
+                yield self._placed(found, folder)
+                continue
             converted = []
+            clean = True  # converted in full: no bound, time limit or fallback met (only such HTML is kept)
             for part in bounded_parts(printable(section.body)):  # mostly one part: the whole body
                 body = part.text
                 reason = costly_reason(body) or ("an earlier part was slow" if distrust and body.strip() else None)
                 if part.note:
                     log.info("part of section %r shown as plain text: %s", section.title, part.note.lower())
                     converted.append(plain_text_html(body, part.note))
+                    clean = False
                 elif reason is None:
                     started = time.perf_counter()
-                    converted.append(self._convert_here(body, references))
+                    html_part, whole = self._convert_here(body, references)
+                    converted.append(html_part)
+                    clean = clean and whole
                     took = time.perf_counter() - started
                     distrust = distrust or took > SLOW_HERE_SECONDS
                     spent += took
                 elif spent >= ARTICLE_SECONDS:
                     log.info("section %r shown as plain text: the article's %.0f s were used up", section.title, ARTICLE_SECONDS)
                     converted.append(plain_text_html(body, _NO_TIME_LEFT))
+                    clean = False
                 else:
                     log.debug("section %r converted in the render worker: %s", section.title, reason)
                     job_body = body + link_definitions(references, body)  # the worker sees one body, not the article
                     reply = yield WorkerJob(section, job_body, min(SECTION_SECONDS, ARTICLE_SECONDS - spent))
                     spent += reply.seconds
                     converted.append(self._from_worker(section, body, reply))
-            body_html = _show_dead_article_links("\n".join(converted), folder)
-            yield break_long_words(self._show_missing_images(body_html, folder))
+                    clean = clean and reply.html is not None and not reply.trimmed
+            joined = "\n".join(converted)
+            if slot is not None and clean:
+                slot.made[section.number] = joined
+            yield self._placed(joined, folder)
+
+    def _placed(self, converted: str, folder: Path | None) -> str:
+        """A converted body as shown from *folder*: pictures and links to other articles checked there, now."""
+        return break_long_words(self._show_missing_images(_show_dead_article_links(converted, folder), folder))
 
     def body_html(self, body: str, folder: Path | None = None) -> str:
         """A section body as sanitized HTML, converted here and now; images resolve in *folder*."""
         parts = bounded_parts(printable(body))
-        converted = [plain_text_html(part.text, part.note) if part.note else self._convert_here(part.text) for part in parts]
+        converted = [plain_text_html(part.text, part.note) if part.note else self._convert_here(part.text)[0] for part in parts]
         return break_long_words(self._show_missing_images("\n".join(converted), folder))
 
-    def _convert_here(self, body: str, references: dict | None = None) -> str:
+    def _convert_here(self, body: str, references: dict | None = None) -> tuple[str, bool]:
+        """The body's HTML, and whether it was converted in full (not shown as plain text for nesting too deeply)."""
         if not body.strip():
-            return ""
+            return "", True
         try:
-            return convert_markdown(self._markdown, body, references)
+            return convert_markdown(self._markdown, body, references), True
         except RecursionError:
-            self._markdown = new_markdown()  # interrupted mid-way: its state is not to be trusted
-            return plain_text_html(body, _PROBLEMS[DEEP])
+            self._converter = None  # interrupted mid-way: its state is not to be trusted
+            return plain_text_html(body, _PROBLEMS["deep"]), False
 
     @staticmethod
     def _from_worker(section: Section, body: str, reply: Reply) -> str:
@@ -208,6 +241,8 @@ class ArticleRenderer:
 
 def _run_with_worker(steps: SectionSteps) -> list[str]:
     """Every HTML part *steps* yields, converting in a worker process (started only if need be) what it asks."""
+    from viewer.core.render_worker import RenderWorker
+
     parts: list[str] = []
     worker: RenderWorker | None = None
     reply = None
@@ -239,6 +274,8 @@ def convert_markdown(converter: markdown.Markdown, body: str, references: dict |
 
     *references* are the article's link definitions: a link in one section may use one from another.
     """
+    from viewer.core.sanitize import sanitize_html
+
     converter.reset()
     converter.references.update(references or {})
     return demote_headings(details_as_blocks(sanitize_html(converter.convert(body))))
@@ -276,9 +313,14 @@ def _show_dead_article_links(body: str, folder: Path | None) -> str:
     return _LINK.sub(replace, body)
 
 
-def convert_costly(converter: markdown.Markdown, body: str) -> str:
-    """Like :func:`convert_markdown`, and made cheap for Qt to lay out: what the render worker does."""
-    return break_long_words(limit_nesting(convert_markdown(converter, body), DEEPEST_NESTING))
+def convert_costly(converter: markdown.Markdown, body: str) -> tuple[str, bool]:
+    """Like :func:`convert_markdown`, and made cheap for Qt to lay out: what the render worker does.
+
+    Also whether elements nested too deeply lost their tags (such HTML is not kept in the render cache).
+    """
+    converted = convert_markdown(converter, body)
+    bounded = limit_nesting(converted, DEEPEST_NESTING)
+    return break_long_words(bounded), bounded != converted
 
 
 def document_html(sections: Iterable[str]) -> str:

@@ -21,11 +21,12 @@ import os
 import stat
 import sys
 from collections.abc import Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from viewer import __version__
-from viewer.core.cache_entry import ArticleKey, CacheMiss, Entry, digest, encode_entry
+from viewer.core.cache_entry import ArticleKey, CacheMiss, Entry, article_from, digest, encode_entry
 
 if TYPE_CHECKING:
     from viewer.core.article import Article
@@ -169,6 +170,48 @@ class RenderCache:
                 with contextlib.suppress(OSError):
                     os.unlink(path)
                 total -= size
+
+
+@dataclass(eq=False)
+class CacheSlot:
+    """An article's place in the render cache: the body HTML found there, and what a render of it may keep.
+
+    The renderer (viewer.core.render) takes a section's HTML from :attr:`found` instead of converting
+    it, and puts each body it converted cleanly (not cut short by a time limit or a bound) in
+    :attr:`made`; once the article is rendered, :meth:`keep` writes the entry if there was none.
+    """
+
+    cache: RenderCache
+    key: ArticleKey
+    found: list[str | None]
+    hit: bool
+    made: dict[int, str] = field(default_factory=dict)
+
+    def keep(self, article: Article, first: int) -> bool:
+        """After a miss, write *article*'s entry, its first *first* sections apart (False when not written)."""
+        if self.hit:
+            return False
+        html = [self.made.get(number) for number in range(len(article.sections))]
+        self.hit = self.cache.keep(self.key, article, html, first)
+        return self.hit
+
+
+def cached_article(cache: RenderCache, data: bytes, name: str) -> tuple[Article | None, CacheSlot | None]:
+    """The article with bytes *data* and file-name title *name* as the cache has it (None on a miss), and its slot."""
+    key = cache.key(data, name)
+    if key is None:
+        return None, None
+    entry = cache.find(key)
+    if entry is not None:
+        try:
+            first, rest = entry.texts("first"), entry.texts("rest")
+            article = article_from(entry.outline(), first.bodies + rest.bodies)
+        except CacheMiss as problem:
+            _log("entry %s not used: %s", key.file_name(), problem)
+        else:
+            cache.used(key)
+            return article, CacheSlot(cache, key, list(first.html + rest.html), hit=True)
+    return None, CacheSlot(cache, key, [], hit=False)
 
 
 def _read(path: Path) -> bytes:

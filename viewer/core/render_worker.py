@@ -7,7 +7,8 @@ ordinary start never pays for it. It is the program itself in a hidden mode (``-
 so the frozen build, which has no Python of its own to start, runs it the same way.
 
 One JSON object a line. To the worker: ``{"ticket": n, "body": "..."}``. From it: ``{"started": n}``
-when it begins, then ``{"ticket": n, "html": "...", "seconds": s}`` or ``{"ticket": n, "problem": p}``.
+when it begins, then ``{"ticket": n, "html": "...", "trimmed": t, "seconds": s}`` or ``{"ticket": n, "problem": p}``
+(*trimmed*: elements nested too deeply lost their tags).
 """
 
 from __future__ import annotations
@@ -47,6 +48,7 @@ class Reply:
     html: str | None
     problem: str = ""
     seconds: float = 0.0
+    trimmed: bool = False  # elements nested too deeply lost their tags
 
 
 def worker_command() -> list[str]:
@@ -142,7 +144,8 @@ class RenderWorker:
                 if self._pending and self._pending[0] == message["started"]:
                     self._arm(message["started"], self._pending[1])  # from now on only its own time counts
             return
-        self._finish(Reply(message["ticket"], message.get("html"), message.get("problem", ""), message.get("seconds", 0.0)))
+        html, problem, seconds = message.get("html"), message.get("problem", ""), message.get("seconds", 0.0)
+        self._finish(Reply(message["ticket"], html, problem, seconds, bool(message.get("trimmed", True))))
 
     def _arm(self, ticket: int, seconds: float) -> None:
         self._disarm()
@@ -215,7 +218,8 @@ def serve() -> NoReturn:
     Requests are read on a thread of their own: the end of input (the viewer gone) ends the whole
     process at once, even in the middle of a conversion.
     """
-    from viewer.core.render import convert_costly, new_markdown
+    from viewer.core.dialect import new_markdown
+    from viewer.core.render import convert_costly
 
     # A windowed program (the frozen build on Windows) may start without sys.stdin and sys.stdout;
     # the pipes the viewer gave it are still descriptors 0 and 1.
@@ -230,7 +234,8 @@ def serve() -> NoReturn:
         _write(replies, {"started": request["ticket"]})
         started = time.perf_counter()
         try:
-            answer = {"html": convert_costly(markdown, request["body"])}
+            html, trimmed = convert_costly(markdown, request["body"])
+            answer = {"html": html, "trimmed": trimmed}
         except RecursionError:
             markdown, answer = new_markdown(), {"problem": DEEP}
         except Exception:  # anything else a hostile body does to Markdown: shown as plain text

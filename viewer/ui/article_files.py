@@ -43,7 +43,7 @@ class ArticleFiles(QObject):
     def open(self, path: Path) -> bool:
         """Open the article at *path*; on failure say why in a dialog and keep the current one."""
         try:
-            article = load_article(path)
+            article = load_article(path, self._window.render_cache)  # the window's render cache, if any
         except ArticleError as error:
             log.info("%s", error)
             tell_cannot_open(self._window, error)
@@ -74,7 +74,7 @@ class ArticleFiles(QObject):
     @Slot(Path)
     def _on_file_changed(self, path: Path) -> None:
         try:
-            article = load_article(path)
+            article = load_article(path, self._window.render_cache)  # the window's render cache, if any
         except ArticleError as error:
             self._tell("The article file changed and cannot be read", error)
             return

@@ -66,6 +66,7 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.setObjectName("mainWindow")
         self._settings = settings
+        self.render_cache = article.cache_slot.cache if article.cache_slot else None  # for every article opened here
         self._build_parts(base_text_points)
         self.desk = ReadingDesk(self, settings, place)
         self._build_layout()

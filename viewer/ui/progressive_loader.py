@@ -11,6 +11,7 @@ import contextlib
 import re
 import time
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QTextCursor, QTextDocument
@@ -26,9 +27,11 @@ from viewer.core.render import (
     first_screen_sections,
     next_step,
 )
-from viewer.core.render_worker import RenderWorker, Reply
 from viewer.ui.article_images import can_show_image
 from viewer.ui.article_view import ArticleView
+
+if TYPE_CHECKING:
+    from viewer.core.render_worker import RenderWorker, Reply
 
 SLICE_S = 0.010  # rendering yields to typing and painting this often: well inside one frame
 HURRY_SLICE_S = 0.050  # while the reader waits for a section further down: faster, still no long pause
@@ -61,6 +64,7 @@ class ProgressiveLoader(QObject):
         self._timer.timeout.connect(self._work_a_slice)
         self._replied.connect(self._on_reply, Qt.ConnectionType.QueuedConnection)
         self._work: Iterator[object] | None = None
+        self._article: Article | None = None
         self._rendered: list[str] = []  # rendered, not yet in the pane
         self._later_pieces: list[str] = []  # the pieces of the first screen's last section not shown at once
         self._ticket: int | None = None  # the worker's job being waited for
@@ -78,6 +82,7 @@ class ProgressiveLoader(QObject):
     def load(self, article: Article) -> None:
         """Show *article*'s first screen now; the rest follows once :meth:`start` is called (at the first paint)."""
         self._stop()
+        self._article = article
         steps = self._renderer.section_steps(article)
         first, job = self._first_screen(article, steps)
         folder = article.path.parent if article.path else None
@@ -153,6 +158,8 @@ class ProgressiveLoader(QObject):
         self._append()
         yield from self._view.headings.layout_steps()
         self._work = None
+        article = self._article
+        QTimer.singleShot(0, self, lambda: self._keep_in_cache(article))  # an event of its own: writing takes time
         self.completed.emit()
 
     def _later(self) -> Iterator[None]:
@@ -161,6 +168,11 @@ class ProgressiveLoader(QObject):
             self._rendered.append(self._later_pieces.pop(0))
             self._append()
             yield
+
+    def _keep_in_cache(self, article: Article | None) -> None:
+        """*article* is rendered: if the render cache did not have it, it does now (viewer.core.render_cache)."""
+        if article is not None and article.cache_slot is not None:
+            article.cache_slot.keep(article, first_screen_sections(article, self.first_screen_characters))
 
     @Slot()
     def _work_a_slice(self) -> None:
@@ -209,6 +221,8 @@ class ProgressiveLoader(QObject):
 
     def _submit(self, job: WorkerJob) -> None:
         if self._worker is None:
+            from viewer.core.render_worker import RenderWorker  # a process and its threads, for costly sections only
+
             self._worker = RenderWorker(on_reply=self._forward)
         self._ticket = self._worker.submit(job.body, job.seconds)
 
