@@ -45,6 +45,7 @@ class PaintReport:
     cpu_seconds: float  # user + system by then
     enums: int  # Python enum classes PySide had built by then
     modules: tuple[str, ...]  # imported by then
+    cache: str = ""  # the viewer's article came from the render cache: hit, miss or off
 
 
 def launch(command: list[str], timeout: float = 300, env: dict[str, str] | None = None) -> Launch:
@@ -81,7 +82,8 @@ def read_paint_report(stdout: str, spawned: float) -> PaintReport | None:
             modules = tuple(line.split()[1:])
     if not fields:
         return None
-    return PaintReport(float(fields["clock"]) - spawned, float(fields["cpu"]), int(fields["enums"]), modules)
+    seconds = float(fields["clock"]) - spawned
+    return PaintReport(seconds, float(fields["cpu"]), int(fields["enums"]), modules, fields.get("cache", ""))
 
 
 def median(values: list[float]) -> float:

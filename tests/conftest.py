@@ -9,14 +9,33 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+from viewer.core import loader
 from viewer.core.loader import load_article
+from viewer.core.render_cache import RenderCache
 from viewer.core.resources import DEFAULT_ARTICLE, resource_path
 
 BUNDLED_ARTICLE = resource_path(DEFAULT_ARTICLE)
+CACHE_MODES = ("fresh", "shared", "damaged")
+
+
+def pytest_addoption(parser):
+    parser.addoption(
+        "--render-cache",
+        choices=CACHE_MODES,
+        default="fresh",
+        help="fresh: an empty render cache per test (the default); shared: one cache for the whole run, and every "
+        "article loaded goes through it (so tests meet articles cached by earlier ones); damaged: the same, with "
+        "every entry cut short once written (so every later load misses)",
+    )
+
+
+@pytest.fixture(scope="session")
+def shared_cache_folder(tmp_path_factory):
+    return tmp_path_factory.mktemp("shared-render-cache")
 
 
 @pytest.fixture(autouse=True)
-def private_user_folders(tmp_path_factory, monkeypatch):
+def private_user_folders(tmp_path_factory, monkeypatch, request):
     """Settings, logs and the render cache go to a fresh folder per test, never the real user's; no system-wide kiosk
     configuration."""
     home = tmp_path_factory.mktemp("user")
@@ -24,7 +43,28 @@ def private_user_folders(tmp_path_factory, monkeypatch):
     monkeypatch.setenv("KETAMINE_VIEWER_LOG_DIR", str(home / "log"))
     monkeypatch.setenv("KETAMINE_VIEWER_CACHE_DIR", str(home / "cache"))
     monkeypatch.setenv("XDG_CONFIG_DIRS", str(home / "site-config"))  # where /etc/xdg/ketamine-viewer/kiosk.toml would be
+    mode = request.config.getoption("--render-cache")
+    if mode != "fresh":
+        folder = request.getfixturevalue("shared_cache_folder")
+        monkeypatch.setenv("KETAMINE_VIEWER_CACHE_DIR", str(folder))
+        monkeypatch.setattr(loader.load_article, "__defaults__", (RenderCache.standard(),))  # every caller's default
+        if mode == "damaged":
+            monkeypatch.setattr(RenderCache, "keep", _keep_damaged(folder))
     return home
+
+
+def _keep_damaged(shared: Path):
+    """RenderCache.keep, cutting every entry kept in *shared* short (tests of the cache itself use folders of their own)."""
+    keep_intact = RenderCache.keep
+
+    def keep(self, key, article, html, first):
+        kept = keep_intact(self, key, article, html, first)
+        if kept and self.folder == shared:
+            path = self.folder / key.file_name()
+            path.write_bytes(path.read_bytes()[:-1])
+        return kept
+
+    return keep
 
 
 @pytest.fixture

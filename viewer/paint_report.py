@@ -27,9 +27,11 @@ def qt_enum_classes() -> int:
     return sum(1 for kind in seen if (kind.__module__ or "").startswith(("PySide6", "shiboken6")))
 
 
-def report_first_paint() -> None:
-    """Print when the first paint happened, what it cost, and what had been built and imported by then."""
+def report_first_paint(cache: str = "") -> None:
+    """Print when the first paint happened, what it cost, and what had been built and imported by then;
+    *cache* says whether the article came from the render cache ('hit', 'miss' or 'off')."""
     moment, cpu = time.monotonic(), time.process_time()
     modules = sorted(sys.modules)
-    print(f"first-paint clock={moment:.6f} cpu={cpu:.6f} enums={qt_enum_classes()} modules={len(modules)}")
+    extra = f" cache={cache}" if cache else ""
+    print(f"first-paint clock={moment:.6f} cpu={cpu:.6f} enums={qt_enum_classes()} modules={len(modules)}{extra}")
     print("first-paint-modules " + " ".join(modules), flush=True)

@@ -47,7 +47,7 @@ def run_window(
     reporter = install_error_reporting(QApplication.activeWindow)
     window = MainWindow(article, settings, place)
     if quit_after_first_paint:
-        window.article_view.firstPainted.connect(lambda: _report_and_quit(app))
+        window.article_view.firstPainted.connect(lambda: _report_and_quit(app, window.article))
     window.show()
     try:
         return app.exec()
@@ -74,8 +74,9 @@ def run_kiosk(plan: KioskPlan, argv: list[str], quit_after_first_paint: bool = F
         reporter.uninstall()
 
 
-def _report_and_quit(app: QApplication) -> None:
+def _report_and_quit(app: QApplication, article: Article) -> None:
     from viewer.paint_report import report_first_paint
 
-    report_first_paint()
+    slot = article.cache_slot
+    report_first_paint("off" if slot is None else "hit" if slot.found else "miss")
     app.exit(0)
