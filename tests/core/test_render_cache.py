@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 import os
 import time
 from pathlib import Path
@@ -158,3 +159,38 @@ def test_the_fingerprint_names_the_viewer_the_format_and_the_libraries_installed
     assert f"viewer {viewer.__version__}" in text and f"format {RENDER_FORMAT}" in text
     for distribution in ("markdown", "nh3", "pyyaml"):
         assert f"{distribution} {importlib.metadata.version(distribution)}" in text
+
+
+# What the cache keeps is made by these modules: the loader and the renderer, and every viewer.core module they
+# import, at the top or inside a function. RENDERING_CODE is their digest at the RENDER_FORMAT it was recorded with.
+RENDERING_CODE = (1, "de4db3f0759751e5516607456e45d5f68907a4e1fab282b479b966e7ba28a206")
+
+
+def rendering_modules() -> list[Path]:
+    core = Path(__import__("viewer.core").core.__file__).parent
+    found, waiting = set(), ["loader", "render"]
+    while waiting:
+        name = waiting.pop()
+        if name in found or name == "render_cache":
+            continue
+        found.add(name)
+        tree = ast.parse((core / f"{name}.py").read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            names = [node.module] if isinstance(node, ast.ImportFrom) and node.module else []
+            names += [alias.name for alias in node.names] if isinstance(node, ast.Import) else []
+            waiting += [n.split(".")[2] for n in names if n.startswith("viewer.core.") and n.count(".") == 2]
+    return sorted(core / f"{name}.py" for name in found)
+
+
+def test_the_render_format_is_bumped_when_the_rendering_code_changes():
+    from viewer.core.cache_entry import digest
+
+    sources = b"".join(path.name.encode() + b"\0" + path.read_bytes() for path in rendering_modules())
+    now = (RENDER_FORMAT, digest(sources))
+    assert now == RENDERING_CODE, (
+        "The code that makes what the render cache keeps has changed "
+        f"({', '.join(p.name for p in rendering_modules())}). If the same article could now give another outline, "
+        "metadata or HTML, add one to RENDER_FORMAT in viewer/core/render_cache.py, so that no entry made by the old "
+        "code is used; if it cannot (a comment, a log message), leave RENDER_FORMAT alone. Either way, then set "
+        f"RENDERING_CODE in this file to {now!r}."
+    )
