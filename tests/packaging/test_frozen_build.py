@@ -209,6 +209,8 @@ def test_window_loads_qt_only_from_the_bundle_and_no_forbidden_module(built, tmp
         xvfb.wait(timeout=10)
     assert result.returncode == 0, result.stderr[-3000:]
     assert "Could not find the Qt platform plugin" not in result.stderr
+    # A fresh home, as after installing: the bundled article still comes from the render cache the build made.
+    assert " cache=hit" in result.stdout, result.stdout[:500]
     # With LD_DEBUG=files the dynamic loader names every library it initialises, plugins included.
     loaded = {line.split("calling init:")[1].strip() for line in result.stderr.splitlines() if "calling init:" in line}
     assert any(path.endswith("plugins/platforms/libqxcb.so") for path in loaded), "the window did not use the xcb plugin"

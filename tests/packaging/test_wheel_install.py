@@ -41,3 +41,9 @@ def test_installed_self_test_finds_every_resource(installed_program, tmp_path):
     assert result.returncode == 0, result.stderr
     resources = sum(1 for path in (ROOT / "resources").rglob("*") if path.is_file())
     assert "self-test passed" in result.stdout and f"{resources} resources" in result.stdout
+
+
+def test_the_first_launch_after_installing_reads_the_bundled_article_from_the_wheels_render_cache(installed_program, tmp_path):
+    result = run_installed(installed_program, "--quit-after-first-paint", cwd=tmp_path)  # a fresh home: nothing cached
+    assert result.returncode == 0, result.stderr
+    assert " cache=hit" in result.stdout, "the wheel's entry was not used: did the build and install pick other versions?"
