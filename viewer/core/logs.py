@@ -34,6 +34,7 @@ CATEGORIES = {
     "files": "articles opened, reloaded or gone",
     "search": "the search index: when it was built and how long it took",
     "settings": "the settings file read and written",
+    "cache": "the render cache: entries that could not be used and why, entries kept",
 }
 """The debug categories, each the logger ``viewer.<name>``."""
 _DEBUG_HANDLER_NAME = "ketamine-viewer-debug"

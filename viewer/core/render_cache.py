@@ -193,6 +193,9 @@ class CacheSlot:
             return False
         html = [self.made.get(number) for number in range(len(article.sections))]
         self.hit = self.cache.keep(self.key, article, html, first)
+        if self.hit:
+            kept = sum(part is not None for part in html)
+            _log("kept %s for %s: %d of %d sections", self.key.file_name(), article.path, kept, len(html))
         return self.hit
 
 
