@@ -14,12 +14,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, fields
 from pathlib import Path
 
-import platformdirs
-
 from viewer.core.atomic import write_atomically
+from viewer.core.kiosk_site import site_config_path
 
-APP_DIR_NAME = "ketamine-viewer"
-CONFIG_FILE = "kiosk.toml"
 MAX_CONFIG_BYTES = 64 * 1024  # a real one is a few hundred bytes
 DEFAULT_HELP_TEXT = "Need help now? Please tell a member of staff."
 MIN_TEXT_SIZE, MAX_TEXT_SIZE = 8, 22  # points for the article's body text; the desktop's normal is 12
@@ -107,11 +104,6 @@ class LoadedConfig:
         if not path.is_absolute():
             path = self.path.parent / path
         return path
-
-
-def site_config_path() -> Path:
-    """The system-wide kiosk configuration: /etc/xdg/ketamine-viewer/kiosk.toml, %PROGRAMDATA%\\ketamine-viewer\\kiosk.toml."""
-    return Path(platformdirs.site_config_dir(APP_DIR_NAME, appauthor=False)) / CONFIG_FILE
 
 
 def load_config(path: Path | None = None) -> LoadedConfig:

@@ -16,6 +16,7 @@ if TYPE_CHECKING:
 MAX_ARTICLE_BYTES = 5 * 1024 * 1024
 """Larger files are refused: rendering 5 MB of Markdown already takes seconds."""
 
+BINARY = "looks like a binary file, not Markdown text"
 FALLBACK_ENCODING = "cp1252"
 """Text that is not UTF-8 is read as Windows-1252 (then Latin-1), the usual legacy encoding."""
 
@@ -27,12 +28,12 @@ def load_article(path: Path | str, cache: RenderCache | None = None) -> Article:
     ``cache_slot`` either way, for the renderer).
     """
     path = Path(path)
+    data = read_article_bytes(path)
     try:
-        data = _read_bytes(path)
-        article, slot = _from_cache(cache, data, _title_from_name(path)) if cache is not None else (None, None)
+        article, slot = _from_cache(cache, data, title_from_name(path)) if cache is not None else (None, None)
         if article is None:
             text, warnings = decode_text(data)
-            article = parse_article(text, fallback_title=_title_from_name(path))
+            article = parse_article(text, fallback_title=title_from_name(path))
             article.warnings.extend(warnings)
     except ArticleError as error:
         raise error.with_path(path) from None
@@ -44,9 +45,18 @@ def load_article(path: Path | str, cache: RenderCache | None = None) -> Article:
 def _from_cache(cache: RenderCache, data: bytes, name: str) -> tuple[Article | None, CacheSlot | None]:
     from viewer.core.render_cache import cached_article
 
-    if b"\x00" in data[:65536]:
-        raise ArticleError("looks like a binary file, not Markdown text")  # as decode_text says, cache or not
     return cached_article(cache, data, name)
+
+
+def read_article_bytes(path: Path) -> bytes:
+    """The bytes of the article file at *path*, within the size limit and not a binary file; ArticleError naming it if not."""
+    try:
+        data = _read_bytes(path)
+        if b"\x00" in data[:65536]:
+            raise ArticleError(BINARY)
+    except ArticleError as error:
+        raise error.with_path(path) from None
+    return data
 
 
 def _read_bytes(path: Path) -> bytes:
@@ -82,7 +92,7 @@ def _describe_os_error(error: OSError) -> str:
 def decode_text(data: bytes) -> tuple[str, list[str]]:
     """Decode article bytes; return the text and any warning about how it was decoded."""
     if b"\x00" in data[:65536]:
-        raise ArticleError("looks like a binary file, not Markdown text")
+        raise ArticleError(BINARY)
     try:
         return data.decode("utf-8-sig"), []
     except UnicodeDecodeError as error:
@@ -93,5 +103,6 @@ def decode_text(data: bytes) -> tuple[str, list[str]]:
         return data.decode("latin-1"), [note.replace("Windows-1252", "Latin-1")]
 
 
-def _title_from_name(path: Path) -> str:
+def title_from_name(path: Path) -> str:
+    """The title of an article that gives none: its file name, in words."""
     return path.stem.replace("-", " ").replace("_", " ").strip().capitalize() or "Untitled article"

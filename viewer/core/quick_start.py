@@ -1,0 +1,120 @@
+"""What a plain launch shows first, found without Markdown: the start place, and the article's outline and first
+screen from the render cache.
+
+A launch is plain when it only opens an article (``ketamine-viewer [PATH[#ANCHOR]] [--section ANCHOR]``):
+then the window's first frame can be drawn from the render cache before the rest of the program is
+imported (viewer.ui.first_frame). Anything else — another option, kiosk mode or its configuration,
+debug logging, an article the cache does not hold or that cannot be read — is left to the full command
+line (viewer.cli), which does all it did before.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from viewer.core.cache_entry import CacheMiss, Entry, Outline, Texts
+from viewer.core.errors import ArticleError
+from viewer.core.logs import DEBUG_VARIABLE
+from viewer.core.reading_place import StartPlace, start_place
+from viewer.core.render_cache import RenderCache
+from viewer.core.settings import Settings
+
+QUIT_OPTION = "--quit-after-first-paint"
+SECTION_OPTION = "--section"
+
+
+@dataclass(frozen=True)
+class PlainLaunch:
+    """A launch that only opens an article: which (None: where the reader left off), at which section."""
+
+    path: Path | None
+    anchor: str | None
+    quit_after_first_paint: bool
+
+
+def plain_launch(argv: list[str]) -> PlainLaunch | None:
+    """The plain launch *argv* (program name first) asks for; None when it asks for anything more."""
+    if os.environ.get(DEBUG_VARIABLE) or _kiosk_configured():
+        return None
+    paths: list[str] = []
+    anchors: list[str] = []
+    quit_after_first_paint = False
+    arguments = iter(argv[1:])
+    for argument in arguments:
+        if argument == QUIT_OPTION:
+            quit_after_first_paint = True
+        elif argument == SECTION_OPTION:
+            anchors.append(next(arguments, ""))
+        elif argument.startswith(SECTION_OPTION + "="):
+            anchors.append(argument.partition("=")[2])
+        elif argument.startswith("-") or paths:
+            return None  # an option for viewer.cli, or a second path (argparse says what is wrong)
+        else:
+            paths.append(argument)
+    if "" in anchors:
+        return None
+    path, link_anchor = _split(paths[0]) if paths else (None, None)
+    anchors = ([link_anchor] if link_anchor else []) + anchors
+    return PlainLaunch(path, anchors[0] if anchors else None, quit_after_first_paint)
+
+
+def _split(argument: str) -> tuple[Path, str | None]:
+    from viewer.core.section_link import split_section_link
+
+    return split_section_link(argument)
+
+
+def _kiosk_configured() -> bool:
+    """Whether a system-wide kiosk configuration exists: whatever it says, viewer.cli decides what it means."""
+    from viewer.core.kiosk_site import site_config_path
+
+    try:
+        return site_config_path().exists()
+    except OSError:
+        return True
+
+
+@dataclass(frozen=True)
+class FirstScreen:
+    """Everything the first frame shows: the settings and start place, and the article's outline and first sections."""
+
+    settings: Settings
+    place: StartPlace
+    path: Path
+    data: bytes  # the article's bytes, read once
+    cache: RenderCache
+    entry: Entry
+    outline: Outline
+    first: Texts
+
+    def rest(self) -> Texts | None:
+        """The other sections' bodies and HTML; None when that block cannot be used (the article is then parsed)."""
+        try:
+            return self.entry.texts("rest")
+        except CacheMiss:
+            return None
+
+
+def first_screen(launch: PlainLaunch) -> FirstScreen | None:
+    """What the first frame of *launch* shows; None when the render cache cannot tell or the article cannot be read."""
+    from viewer.core.loader import read_article_bytes, title_from_name
+    from viewer.core.resources import DEFAULT_ARTICLE, resource_path
+
+    settings = Settings.load()
+    place = start_place(launch.path, launch.anchor, settings)
+    path = place.path or resource_path(DEFAULT_ARTICLE)
+    try:
+        data = read_article_bytes(path)
+    except ArticleError:
+        return None  # viewer.cli names the file and the problem, or falls back to the bundled article
+    cache = RenderCache.standard()
+    key = cache.key(data, title_from_name(path))
+    entry = cache.find(key)
+    if entry is None:
+        return None
+    try:
+        return FirstScreen(settings, place, path, data, cache, entry, entry.outline(), entry.texts("first"))
+    except CacheMiss:
+        return None
