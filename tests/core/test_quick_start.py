@@ -75,7 +75,7 @@ def test_the_first_screen_comes_from_the_cache(cached_bundled_article):
     screen = first_screen(PlainLaunch(None, None, False))
     assert screen is not None and screen.path == BUNDLED_ARTICLE
     assert screen.outline.titles[0] == "Ketamine for Treatment-Resistant Depression"
-    assert screen.first.html[0] is not None and screen.rest() is not None
+    assert screen.first.html[0] is not None and screen.entry.texts("rest") is not None
 
 
 def test_without_an_entry_there_is_no_first_screen():
@@ -97,3 +97,40 @@ def test_the_place_read_last_is_where_the_first_screen_opens(cached_bundled_arti
     screen = first_screen(PlainLaunch(None, None, False))
     assert screen.path == path and screen.place.anchor == "dosing" and screen.place.restored
     assert screen.outline.anchors == ("notes", "dosing")
+
+
+def test_the_debug_variable_is_the_one_the_log_reads():
+    from viewer.core import logs, quick_start
+
+    assert quick_start.DEBUG_VARIABLE == logs.DEBUG_VARIABLE
+
+
+def test_the_first_frames_article_gets_its_other_bodies_once_completed(write_article):
+    from viewer.core.loader import load_article
+    from viewer.core.render import first_screen_sections
+
+    text = "# Top\n\n" + "".join(f"## Part {n}\n\n{'Words here. ' * 400}\n\n" for n in range(12))
+    path = write_article(text)
+    assert build_entry(path, RenderCache.standard())
+    screen = first_screen(PlainLaunch(path, None, False))
+    article = screen.article()
+    whole = load_article(path)
+    first = first_screen_sections(whole)
+    assert 1 < first < len(whole.sections) == screen.entry.sections
+    assert [s.body for s in article.sections[:first]] == [s.body for s in whole.sections[:first]]
+    assert all(s.body == "" for s in article.sections[first:]) and article.cache_slot.found[first:] == [None] * (13 - first)
+    assert article.cache_slot.complete(article.sections)
+    assert [s.body for s in article.sections] == [s.body for s in whole.sections]
+    assert None not in article.cache_slot.found and article.cache_slot.pending is None
+    assert article.outline() == whole.outline() and article.title == whole.title
+
+
+def test_rendering_the_first_frames_article_reads_the_other_bodies_when_it_gets_there(write_article):
+    from viewer.core.loader import load_article
+    from viewer.core.render import ArticleRenderer
+
+    path = write_article("# Top\n\n" + "".join(f"## Part {n}\n\n{'Words here. ' * 400}\n\n" for n in range(12)))
+    assert build_entry(path, RenderCache.standard())
+    article = first_screen(PlainLaunch(path, None, False)).article()
+    assert ArticleRenderer().render(article).html == ArticleRenderer().render(load_article(path)).html
+    assert article.cache_slot.pending is None

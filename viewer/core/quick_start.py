@@ -13,14 +13,19 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from viewer.core.cache_entry import CacheMiss, Entry, Outline, Texts
+from viewer.core.cache_entry import ArticleKey, CacheMiss, Entry, Outline, Texts, article_from
 from viewer.core.errors import ArticleError
-from viewer.core.logs import DEBUG_VARIABLE
+from viewer.core.loader import read_article_bytes, title_from_name
 from viewer.core.reading_place import StartPlace, start_place
-from viewer.core.render_cache import RenderCache
+from viewer.core.render_cache import CacheSlot, RenderCache
 from viewer.core.settings import Settings
 
+if TYPE_CHECKING:
+    from viewer.core.article import Article
+
+DEBUG_VARIABLE = "KETAMINE_VIEWER_DEBUG"  # viewer.core.logs's (a test keeps them equal): that module loads logging
 QUIT_OPTION = "--quit-after-first-paint"
 SECTION_OPTION = "--section"
 
@@ -85,21 +90,27 @@ class FirstScreen:
     path: Path
     data: bytes  # the article's bytes, read once
     cache: RenderCache
+    key: ArticleKey
     entry: Entry
     outline: Outline
     first: Texts
 
-    def rest(self) -> Texts | None:
-        """The other sections' bodies and HTML; None when that block cannot be used (the article is then parsed)."""
-        try:
-            return self.entry.texts("rest")
-        except CacheMiss:
-            return None
+    def article(self) -> Article:
+        """The article as the first frame needs it: every section's place and title, the first screen's bodies.
+
+        The other bodies are read by its ``cache_slot.complete()``, once the first frame is drawn.
+        """
+        first, count = self.entry.first, self.entry.sections
+        article = article_from(self.outline, self.first.bodies + ("",) * (count - first))
+        article.path = self.path
+        found = list(self.first.html) + [None] * (count - first)
+        pending = self.entry if count > first else None
+        article.cache_slot = CacheSlot(self.cache, self.key, found, hit=True, pending=pending)
+        return article
 
 
 def first_screen(launch: PlainLaunch) -> FirstScreen | None:
     """What the first frame of *launch* shows; None when the render cache cannot tell or the article cannot be read."""
-    from viewer.core.loader import read_article_bytes, title_from_name
     from viewer.core.resources import DEFAULT_ARTICLE, resource_path
 
     settings = Settings.load()
@@ -115,6 +126,6 @@ def first_screen(launch: PlainLaunch) -> FirstScreen | None:
     if entry is None:
         return None
     try:
-        return FirstScreen(settings, place, path, data, cache, entry, entry.outline(), entry.texts("first"))
+        return FirstScreen(settings, place, path, data, cache, key, entry, entry.outline(), entry.texts("first"))
     except CacheMiss:
         return None

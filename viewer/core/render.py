@@ -155,6 +155,8 @@ class ArticleRenderer:
         references = dict(islice((references or {}).items(), MAX_LINK_REFERENCES))  # each section gets them all
         spent, distrust = 0.0, False
         for section in sections:
+            if slot is not None and slot.pending is not None and section.number >= slot.pending.first:
+                slot.complete(sections)  # drawn first from the cache's first screen: the other bodies now
             found = slot.found[section.number] if slot is not None and slot.found else None
             if found is not None:
                 yield self._placed(found, folder)

@@ -29,7 +29,7 @@ from viewer import __version__
 from viewer.core.cache_entry import ArticleKey, CacheMiss, Entry, article_from, digest, encode_entry
 
 if TYPE_CHECKING:
-    from viewer.core.article import Article
+    from viewer.core.article import Article, Section
 
 RENDER_FORMAT = 1
 """Bump it whenever the same article and libraries would give another outline, metadata or HTML: the
@@ -179,6 +179,9 @@ class CacheSlot:
     The renderer (viewer.core.render) takes a section's HTML from :attr:`found` instead of converting
     it, and puts each body it converted cleanly (not cut short by a time limit or a bound) in
     :attr:`made`; once the article is rendered, :meth:`keep` writes the entry if there was none.
+
+    An article drawn in a first frame before its entry was read whole has only the first screen's
+    bodies and HTML; :attr:`pending` is then the entry, and :meth:`complete` reads the rest.
     """
 
     cache: RenderCache
@@ -186,6 +189,23 @@ class CacheSlot:
     found: list[str | None]
     hit: bool
     made: dict[int, str] = field(default_factory=dict)
+    pending: Entry | None = None
+
+    def complete(self, sections: Sequence[Section]) -> bool:
+        """Read the bodies and HTML of the sections after the first screen into *sections* (the article's), if still
+        to be read; False when the entry's last block cannot be used (the article must then be read from its file)."""
+        entry, self.pending = self.pending, None
+        if entry is None:
+            return True
+        try:
+            rest = entry.texts("rest")
+        except CacheMiss as problem:
+            _log("entry %s not used: %s", self.key.file_name(), problem)
+            return False
+        for section, body in zip(sections[entry.first :], rest.bodies, strict=True):
+            section.body = body
+        self.found[entry.first :] = rest.html
+        return True
 
     def keep(self, article: Article, first: int) -> bool:
         """After a miss, write *article*'s entry, its first *first* sections apart (False when not written)."""
