@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
@@ -79,4 +80,4 @@ def _report_and_quit(app: QApplication, article: Article) -> None:
 
     slot = article.cache_slot
     report_first_paint("off" if slot is None else "hit" if slot.found else "miss")
-    app.exit(0)
+    QTimer.singleShot(0, app, lambda: app.exit(0))  # from the event loop: exit() before exec() would be lost
