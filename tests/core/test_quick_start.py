@@ -134,3 +134,15 @@ def test_rendering_the_first_frames_article_reads_the_other_bodies_when_it_gets_
     article = first_screen(PlainLaunch(path, None, False)).article()
     assert ArticleRenderer().render(article).html == ArticleRenderer().render(load_article(path)).html
     assert article.cache_slot.pending is None
+
+
+def test_the_first_frames_article_keeps_to_the_entrys_first_screen_until_completed(write_article):
+    from viewer.core.render import first_screen_sections
+
+    path = write_article("# Top\n\n" + "".join(f"## Part {n}\n\n{'Words here. ' * 400}\n\n" for n in range(12)))
+    assert build_entry(path, RenderCache.standard())
+    screen = first_screen(PlainLaunch(path, None, False))
+    article = screen.article()
+    assert first_screen_sections(article) == screen.entry.first  # not more, though the bodies after it are empty
+    article.cache_slot.complete(article.sections)
+    assert first_screen_sections(article) == screen.entry.first  # the same, counted from the bodies now

@@ -331,7 +331,13 @@ def document_html(sections: Iterable[str]) -> str:
 
 
 def first_screen_sections(article: Article, characters: int = FIRST_SCREEN_CHARACTERS) -> int:
-    """How many sections, from the first, to render before the article is first shown."""
+    """How many sections, from the first, to render before the article is first shown.
+
+    For an article whose later bodies are still in the render cache (a first frame's), the entry's own first screen.
+    """
+    slot = article.cache_slot
+    if slot is not None and slot.pending is not None:
+        return slot.pending.first
     total = 0
     for section in article.sections:
         total += len(section.title) + len(section.body)
