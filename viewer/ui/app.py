@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer
-from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from viewer import APP_NAME, __version__
@@ -21,12 +20,24 @@ if TYPE_CHECKING:
 def ensure_application(argv: list[str]) -> QApplication:
     """The running QApplication, created from *argv* when there is none yet."""
     app = QApplication.instance() or QApplication(argv)
+    name_application(app)
+    set_icon(app)
+    return app
+
+
+def name_application(app: QApplication) -> None:
+    """The names the desktop and the settings know the program by."""
     app.setApplicationName(APP_NAME)
     app.setApplicationVersion(__version__)
     app.setOrganizationName("ketamine-viewer")
     app.setDesktopFileName("ketamine-viewer")
+
+
+def set_icon(app: QApplication) -> None:
+    """The program's icon, for every window."""
+    from PySide6.QtGui import QIcon  # its enum classes are built on first use: after the first paint, in a first frame
+
     app.setWindowIcon(QIcon(str(resource_path(APP_ICON))))
-    return app
 
 
 def run_window(
