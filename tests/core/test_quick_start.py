@@ -2,14 +2,21 @@
 
 from __future__ import annotations
 
+import contextlib
+import io
 from pathlib import Path
 
 import pytest
+from hypothesis import example, given
+from hypothesis import strategies as st
 
 from tests.conftest import BUNDLED_ARTICLE
+from viewer.cli import build_parser
 from viewer.core.cache_builder import build_entry
+from viewer.core.cache_entry import MAGIC
 from viewer.core.quick_start import PlainLaunch, first_screen, plain_launch
 from viewer.core.render_cache import RenderCache, fingerprint
+from viewer.core.section_link import split_section_link
 from viewer.core.settings import Settings
 
 
@@ -146,3 +153,83 @@ def test_the_first_frames_article_keeps_to_the_entrys_first_screen_until_complet
     assert first_screen_sections(article) == screen.entry.first  # not more, though the bodies after it are empty
     article.cache_slot.complete(article.sections)
     assert first_screen_sections(article) == screen.entry.first  # the same, counted from the bodies now
+
+
+# The full command line (viewer.cli) is the specification: a launch quick_start calls plain must mean there what it
+# means here. Tokens are drawn from what a reader or a desktop file would type, including the awkward ones.
+_TOKENS = st.sampled_from(
+    ["notes.md", "notes.md#dosing", "a b.md", "#x", "x#", "-", "--", "-x", "--section", "--section=dosing",
+     "--section=", "--sec", "dosing", "--quit-after-first-paint", "--no-cache", "--kiosk", "ünï.md", "--section=-x"]
+)  # fmt: skip
+
+
+@given(st.lists(_TOKENS | st.text(max_size=8), max_size=5))
+@example(["--section", "-x"])
+@example(["--section", "--no-cache"])
+@example([""])
+def test_a_plain_launch_means_what_the_full_command_line_means(arguments):
+    launch = plain_launch(["ketamine-viewer", *arguments])
+    if launch is None:
+        return  # left to viewer.cli, whatever it makes of it
+    with contextlib.redirect_stderr(io.StringIO()):
+        options = build_parser("ketamine-viewer").parse_args(arguments)  # a SystemExit here fails the test
+    path, anchor = split_section_link(options.path) if options.path else (None, None)
+    anchors = ([anchor] if anchor else []) + options.section
+    assert launch == PlainLaunch(path, anchors[0] if anchors else None, options.quit_after_first_paint)
+    assert not (options.kiosk or options.no_cache or options.outline or options.debug or options.export_pdf)
+
+
+def cached(path: Path) -> Path:
+    """The one entry the standard cache holds for the article at *path*, built for it."""
+    assert build_entry(path, RenderCache.standard())
+    [entry] = [e for e in Path(RenderCache.standard().folder).glob("*.kvrc")]
+    return entry
+
+
+def test_an_article_changed_since_it_was_cached_has_no_first_screen(write_article):
+    path = write_article("# Notes\n\n## Dosing\n\nText.\n")
+    cached(path)
+    path.write_text("# Notes\n\n## Dosing\n\nOther text.\n", encoding="utf-8")
+    assert first_screen(PlainLaunch(path, None, False)) is None
+
+
+@pytest.mark.parametrize("damage", ["header", "outline", "first"])
+def test_a_damaged_entry_has_no_first_screen(write_article, damage):
+    path = write_article("# Notes\n\n## Dosing\n\nSome text about dosing.\n")
+    entry = cached(path)
+    data = entry.read_bytes()
+    header_end = data.index(b"\n", len(MAGIC))
+    spot = {"header": len(MAGIC) + 2, "outline": header_end + 3, "first": data.index(b'"bodies"') + 12}[damage]
+    entry.write_bytes(data[:spot] + bytes([data[spot] ^ 0x20]) + data[spot + 1 :])
+    assert first_screen(PlainLaunch(path, None, False)) is None
+
+
+LONG = "# Top\n\n" + "".join(f"## Part {n}\n\n{'Words here. ' * 400}\n\nPart {n} ends.\n\n" for n in range(12))
+
+
+def test_a_damaged_last_block_is_read_from_the_article_and_the_entry_written_again(write_article):
+    from viewer.core.loader import load_article
+    from viewer.core.render import ArticleRenderer, first_screen_sections
+
+    path = write_article(LONG)
+    entry = cached(path)
+    good = entry.read_bytes()
+    entry.write_bytes(good[:-40] + b"x" * 40)  # the rest block's digest no longer matches; header, outline, first do
+    article = first_screen(PlainLaunch(path, None, False)).article()
+    shown = ArticleRenderer().render(article).html
+    assert shown == ArticleRenderer().render(load_article(path)).html
+    assert "Part 11 ends." in shown
+    assert article.cache_slot.keep(article, first_screen_sections(load_article(path)))
+    assert entry.read_bytes() == good
+
+
+def test_the_first_screen_of_a_long_article_holds_only_its_first_sections(write_article):
+    from viewer.core.loader import load_article
+    from viewer.core.render import first_screen_sections
+
+    path = write_article(LONG)
+    cached(path)
+    screen = first_screen(PlainLaunch(path, None, False))
+    whole = load_article(path)
+    assert screen.outline.titles == tuple(s.title for s in whole.sections)
+    assert len(screen.first.bodies) == first_screen_sections(whole) < len(whole.sections)

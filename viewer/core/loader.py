@@ -32,13 +32,19 @@ def load_article(path: Path | str, cache: RenderCache | None = None) -> Article:
     try:
         article, slot = _from_cache(cache, data, title_from_name(path)) if cache is not None else (None, None)
         if article is None:
-            text, warnings = decode_text(data)
-            article = parse_article(text, fallback_title=title_from_name(path))
-            article.warnings.extend(warnings)
+            article = parse_article_bytes(data, title_from_name(path))
     except ArticleError as error:
         raise error.with_path(path) from None
     article.path = path
     article.cache_slot = slot
+    return article
+
+
+def parse_article_bytes(data: bytes, name: str) -> Article:
+    """The article in *data* (the bytes of a file whose name makes the title *name*); ArticleError if it cannot be."""
+    text, warnings = decode_text(data)
+    article = parse_article(text, fallback_title=name)
+    article.warnings.extend(warnings)
     return article
 
 

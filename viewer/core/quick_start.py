@@ -51,7 +51,10 @@ def plain_launch(argv: list[str]) -> PlainLaunch | None:
         if argument == QUIT_OPTION:
             quit_after_first_paint = True
         elif argument == SECTION_OPTION:
-            anchors.append(next(arguments, ""))
+            anchor = next(arguments, "")
+            if anchor.startswith("-"):
+                return None  # argparse takes it for an option and says the anchor is missing
+            anchors.append(anchor)
         elif argument.startswith(SECTION_OPTION + "="):
             anchors.append(argument.partition("=")[2])
         elif argument.startswith("-") or paths:
@@ -60,7 +63,7 @@ def plain_launch(argv: list[str]) -> PlainLaunch | None:
             paths.append(argument)
     if "" in anchors:
         return None
-    path, link_anchor = _split(paths[0]) if paths else (None, None)
+    path, link_anchor = _split(paths[0]) if paths and paths[0] else (None, None)  # an empty path: none, as in viewer.cli
     anchors = ([link_anchor] if link_anchor else []) + anchors
     return PlainLaunch(path, anchors[0] if anchors else None, quit_after_first_paint)
 
@@ -105,7 +108,7 @@ class FirstScreen:
         article.path = self.path
         found = list(self.first.html) + [None] * (count - first)
         pending = self.entry if count > first else None
-        article.cache_slot = CacheSlot(self.cache, self.key, found, hit=True, pending=pending)
+        article.cache_slot = CacheSlot(self.cache, self.key, found, hit=True, pending=pending, source=self.data)
         return article
 
 

@@ -31,7 +31,7 @@ from viewer.core.cache_entry import ArticleKey, CacheMiss, Entry, article_from, 
 if TYPE_CHECKING:
     from viewer.core.article import Article, Section
 
-RENDER_FORMAT = 1
+RENDER_FORMAT = 2
 """Bump it whenever the same article and libraries would give another outline, metadata or HTML: the
 parser, the Markdown set-up, rendering, sanitizing, the link policy or the bounds changed. A test
 (tests/core/test_render_cache.py) fails until it is bumped after such a change."""
@@ -190,10 +190,12 @@ class CacheSlot:
     hit: bool
     made: dict[int, str] = field(default_factory=dict)
     pending: Entry | None = None
+    source: bytes = b""  # with pending: the article's bytes, parsed if the entry's last block cannot be used
 
     def complete(self, sections: Sequence[Section]) -> bool:
         """Read the bodies and HTML of the sections after the first screen into *sections* (the article's), if still
-        to be read; False when the entry's last block cannot be used (the article must then be read from its file)."""
+        to be read. When the entry's last block cannot be used, the bodies come from parsing :attr:`source` (and are
+        rendered afresh, the entry written again once they are); False when even that fails."""
         entry, self.pending = self.pending, None
         if entry is None:
             return True
@@ -201,17 +203,33 @@ class CacheSlot:
             rest = entry.texts("rest")
         except CacheMiss as problem:
             _log("entry %s not used: %s", self.key.file_name(), problem)
-            return False
+            return self._parse_rest(sections, entry.first)
         for section, body in zip(sections[entry.first :], rest.bodies, strict=True):
             section.body = body
         self.found[entry.first :] = rest.html
+        return True
+
+    def _parse_rest(self, sections: Sequence[Section], first: int) -> bool:
+        from viewer.core.errors import ArticleError
+        from viewer.core.loader import parse_article_bytes
+
+        try:
+            parsed = parse_article_bytes(self.source, self.key.name)
+        except ArticleError:
+            return False
+        if [s.anchor for s in parsed.sections] != [s.anchor for s in sections]:
+            return False  # not the article the entry's outline describes: cannot happen for the bytes it was keyed by
+        for section, fresh in zip(sections[first:], parsed.sections[first:], strict=True):
+            section.body = fresh.body
+        self.hit = False  # so that the entry is written again, whole, once the article is rendered
         return True
 
     def keep(self, article: Article, first: int) -> bool:
         """After a miss, write *article*'s entry, its first *first* sections apart (False when not written)."""
         if self.hit:
             return False
-        html = [self.made.get(number) for number in range(len(article.sections))]
+        found = self.found + [None] * (len(article.sections) - len(self.found))  # what came from an entry half read
+        html = [self.made.get(number, found[number]) for number in range(len(article.sections))]
         self.hit = self.cache.keep(self.key, article, html, first)
         if self.hit:
             kept = sum(part is not None for part in html)
