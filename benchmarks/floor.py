@@ -26,11 +26,21 @@ def qt_enum_classes() -> int:
     return sum(1 for kind in seen if (kind.__module__ or "").startswith(("PySide6", "shiboken6")))
 
 
+def peak_memory_kib() -> int:
+    """This program's peak resident memory so far (viewer.paint_report.peak_memory_kib)."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            return next((int(line.split()[1]) for line in status if line.startswith("VmHWM:")), 0)
+    except (OSError, ValueError):
+        return 0
+
+
 def report_first_paint() -> None:
     """The viewer's first-paint report (viewer.paint_report.report_first_paint)."""
     moment, cpu = time.monotonic(), time.process_time()
     modules = sorted(sys.modules)
-    print(f"first-paint clock={moment:.6f} cpu={cpu:.6f} enums={qt_enum_classes()} modules={len(modules)}")
+    counts = f"enums={qt_enum_classes()} modules={len(modules)} peak_kib={peak_memory_kib()}"
+    print(f"first-paint clock={moment:.6f} cpu={cpu:.6f} {counts}")
     print("first-paint-modules " + " ".join(modules), flush=True)
 
 

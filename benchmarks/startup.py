@@ -4,10 +4,10 @@ Floor and viewer run the same way: ``python <entry script> --quit-after-first-pa
 build_spec/entry_point.py, the one the frozen build runs). Each prints a report at its first paint
 (viewer/paint_report.py): the moment, the CPU time (user + system) spent by then, and the enum classes
 PySide built by then; then it exits. Recorded per run: wall and CPU time to the first paint and to the
-exit, and the child's peak RSS (wait4's ru_maxrss). CPU time is far steadier than wall time on a
-shared machine: trust its ratios first. Programs run interleaved (A B C A B C …) after a warm-up round,
-so that drift hits all alike. From source, and from the frozen build under dist/ when there is one,
-against a floor frozen with PyInstaller in a temporary folder.
+exit, and the child's own peak RSS (VmHWM, in the same report: wait4's counts the benchmark's too).
+CPU time is far steadier than wall time on a shared machine: trust its ratios first. Programs run
+interleaved (A B C A B C …) after a warm-up round, so that drift hits all alike. From source, and from
+the frozen build under dist/ when there is one, against a floor frozen with PyInstaller in a temporary folder.
 
 Each program has a settings folder of its own (a last article read must not leak from one to the
 next). The render cache is shared and kept over the rounds, filled before the first round by
