@@ -68,6 +68,14 @@ def _keep_damaged(shared: Path):
 
 
 @pytest.fixture
+def own_render_cache(tmp_path, monkeypatch) -> Path:
+    """A render cache folder of the test's own, whatever --render-cache says: for tests of what the cache holds."""
+    folder = tmp_path / "own-render-cache"
+    monkeypatch.setenv("KETAMINE_VIEWER_CACHE_DIR", str(folder))
+    return folder
+
+
+@pytest.fixture
 def bundled_article():
     """The article the viewer ships with, freshly parsed."""
     return load_article(BUNDLED_ARTICLE)

@@ -19,6 +19,8 @@ from viewer.core.render_cache import RenderCache, fingerprint
 from viewer.core.section_link import split_section_link
 from viewer.core.settings import Settings
 
+pytestmark = pytest.mark.usefixtures("own_render_cache")  # what the cache holds is what they test
+
 
 @pytest.mark.parametrize(
     ("arguments", "expected"),

@@ -70,7 +70,12 @@ def test_the_command_line_opens_through_the_cache_unless_told_not_to(monkeypatch
         opened.append(article)
         return 0
 
+    def run_first_frame(screen, argv, quit_after_first_paint=False):  # a plain launch whose article is cached already
+        opened.append(screen.article())
+        return 0
+
     monkeypatch.setattr("viewer.ui.app.run_window", run_window)
+    monkeypatch.setattr("viewer.ui.first_frame.run_first_frame", run_first_frame)
     assert main(["ketamine-viewer", *arguments]) == 0
     [article] = opened
     assert (article.cache_slot is not None) == cached

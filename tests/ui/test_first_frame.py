@@ -20,6 +20,8 @@ from viewer.core.quick_start import PlainLaunch, first_screen
 from viewer.core.render_cache import RenderCache
 from viewer.ui.first_frame import FirstFrame
 
+pytestmark = pytest.mark.usefixtures("own_render_cache")  # what the cache holds is what they test
+
 
 @pytest.fixture
 def screen():

@@ -20,6 +20,8 @@ import pytest
 from viewer.core.cache_builder import build_entry
 from viewer.core.render_cache import RenderCache
 
+pytestmark = pytest.mark.usefixtures("own_render_cache")  # what the cache holds is what they test
+
 ROOT = Path(__file__).resolve().parents[2]
 EXTRA_ENUM_CLASSES = 250
 NOT_BEFORE_FIRST_PAINT = ("markdown", "nh3", "yaml", "pygments", "viewer.core.render_worker", "rapidfuzz", "snowballstemmer")
