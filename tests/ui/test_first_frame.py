@@ -62,7 +62,7 @@ def test_keys_pressed_before_the_first_paint_are_not_lost(qtbot, frame, monkeypa
         pass
     qtbot.waitUntil(lambda: painted == [True])
     assert len(asked) == 1
-    assert window.article_view.zoom_step == 1
+    assert window.appearance.text_size.step == 1  # one step larger than a fresh start (settings are empty)
     assert window.filter_edit.text() == "dissociative"
     later = open_window(load_article(BUNDLED_ARTICLE))  # the same keys, typed once everything is loaded
     qtbot.keyClicks(later.filter_edit, "dissociative")

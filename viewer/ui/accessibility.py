@@ -10,7 +10,6 @@ from __future__ import annotations
 import itertools
 
 from PySide6.QtCore import QObject, Qt, QTimer, Slot
-from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent
 from PySide6.QtWidgets import QAbstractScrollArea, QSplitter, QStatusBar, QToolButton, QWidget
 
 SETTLE_MS = 700  # a result still standing this long after the last keystroke is the one to announce
@@ -67,6 +66,8 @@ class Announcer(QObject):
         """Say *message* now."""
         self.last = message
         if message:
+            from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent  # its 8 enum classes: not before the first paint
+
             event = QAccessibleAnnouncementEvent(self._source, message)
             event.setPoliteness(QAccessible.AnnouncementPoliteness.Polite)
             QAccessible.updateAccessibility(event)
