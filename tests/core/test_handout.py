@@ -65,6 +65,13 @@ def test_a_section_comes_with_its_subsections_in_document_order():
     assert [s.title for s in chosen_sections(ARTICLE, ["adults", "older-adults"])] == ["Adults", "Older adults"]
 
 
+def test_a_section_is_also_named_by_the_anchor_github_makes_of_its_whole_heading():
+    title = "Dosing for adults who have not responded to two or more antidepressants at adequate doses and durations"
+    article = parse_article(f"# Notes\n\n## {title}\n\nText.\n")
+    whole = "dosing-for-adults-who-have-not-responded-to-two-or-more-antidepressants-at-adequate-doses-and-durations"
+    assert [section.title for section in chosen_sections(article, [whole])] == [title]
+
+
 def test_an_unknown_anchor_is_refused_with_a_near_one_suggested():
     with pytest.raises(UnknownSection, match=r"'child'.*did you mean 'children'"):
         chosen_sections(ARTICLE, ["child"])

@@ -5,6 +5,8 @@ from __future__ import annotations
 import subprocess
 import sys
 
+import pytest
+
 from PySide6.QtCore import QPoint
 from PySide6.QtWidgets import QApplication
 
@@ -56,6 +58,28 @@ def test_a_copied_link_opens_the_viewer_at_that_section(qtbot, bundled_article, 
     qtbot.waitUntil(lambda: current_section(window) == SIDE_EFFECTS)
     assert top_line(window).startswith("B. Common Side Effects")
     assert window.section_tree.currentIndex().data() == "B. Common Side Effects"
+
+
+LONG_TITLE = "Part twelve: an extraordinarily long heading that goes on and on, well past eighty characters in all"
+
+
+@pytest.mark.parametrize(
+    "anchor",
+    [
+        "part-twelve-an-extraordinarily-long-heading-that-goes-on-and-on-well-past-eighty-characters-in-all",
+        "part-twelve-an-extraordinarily-long-heading-that-goes-on-and-on-well-past-eighty-characters-in-all".upper(),
+    ],
+    ids=["whole-slug", "in-capitals"],
+)
+def test_a_start_anchor_made_from_the_whole_heading_opens_that_section(qtbot, write_article, anchor):
+    """An anchor built from the heading as documentation sites build it (GitHub's, never shortened) works too."""
+    text = f"# Notes\n\n## First\n\n{'Text. ' * 400}\n\n## {LONG_TITLE}\n\nThe far part.\n\n## Last\n\n{'More. ' * 400}\n"
+    path = write_article(text)
+    article = load_article(path)
+    window = open_active(qtbot, article, Settings.load(), start_place(path, anchor, Settings.load()))
+    qtbot.waitUntil(lambda: window.section_tree.currentIndex().data() == LONG_TITLE)
+    assert top_line(window).startswith("Part twelve")
+    assert "no section" not in window.statusBar().currentMessage()
 
 
 def test_a_missing_anchor_opens_the_top_and_says_so(qtbot, bundled_article):

@@ -96,7 +96,7 @@ def chosen_sections(article: Article, anchors: Sequence[str], with_subsections: 
         return list(article.sections)
     numbers: set[int] = set()
     for anchor in anchors:
-        section = article.find(anchor)
+        section = article.find_fragment(anchor)  # the viewer's anchor, or one built from the heading as GitHub does
         if section is None:
             raise UnknownSection(anchor, article)
         numbers.update(s.number for s in (section.walk() if with_subsections else [section]))

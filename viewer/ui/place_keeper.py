@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QTimer, Signal, Slot
@@ -22,9 +23,12 @@ class PlaceKeeper(QObject):
 
     note = Signal(str)
 
-    def __init__(self, settings: Settings | None, trail: ReadingTrail, parent: QObject) -> None:
+    def __init__(
+        self, settings: Settings | None, trail: ReadingTrail, own_anchor: Callable[[str], str], parent: QObject
+    ) -> None:
+        """*own_anchor*: the article's anchor for a fragment given from outside (a link's, GitHub's, in any case)."""
         super().__init__(parent)
-        self._settings, self._trail = settings, trail
+        self._settings, self._trail, self._own_anchor = settings, trail, own_anchor
         self._start: StartPlace | None = None
         self._said_save_failed = False
         self._timer = QTimer(self, singleShot=True, interval=SAVE_AFTER_MS)
@@ -42,7 +46,7 @@ class PlaceKeeper(QObject):
             self.note.emit(place.note)
         if place is None or not place.anchor:
             return
-        if not self._trail.show_place(place.anchor, place.position) and not place.restored:
+        if not self._trail.show_place(self._own_anchor(place.anchor), place.position) and not place.restored:
             self.note.emit(f"There is no section “{place.anchor}” in this article; it opened at the top.")
 
     @Slot()

@@ -52,7 +52,7 @@ class ReadingDesk(QObject):
         describe(self.sidebar, "Sections and bookmarks")
         self.trail = ReadingTrail(window.article_view, window.scroll_to_section, window.open_article_file, self)
         self._handouts: HandoutDesk | None = None  # made on the first print or export: see handouts
-        self.keeper = PlaceKeeper(settings, self.trail, self)
+        self.keeper = PlaceKeeper(settings, self.trail, self._own_anchor, self)
         self.mouse_buttons = MouseHistoryButtons(self)
         self.shelf: BookmarkShelf | None = None  # made with the actions: see attach()
         self.menus: SectionMenus | None = None
@@ -146,6 +146,10 @@ class ReadingDesk(QObject):
         """Ask what to print (*purpose* 'print') or export as PDF ('pdf'), then do it."""
         window = self._window
         self.handouts.choose(window.article, window.article_view.reading.current_anchor, self._found_anchors(), purpose)
+
+    def _own_anchor(self, fragment: str) -> str:
+        section = self._window.article.find_fragment(fragment)
+        return section.anchor if section is not None else fragment
 
     @Slot(str)
     def print_section(self, anchor: str) -> None:
