@@ -23,9 +23,7 @@ class PlaceKeeper(QObject):
 
     note = Signal(str)
 
-    def __init__(
-        self, settings: Settings | None, trail: ReadingTrail, own_anchor: Callable[[str], str], parent: QObject
-    ) -> None:
+    def __init__(self, settings: Settings | None, trail: ReadingTrail, own_anchor: Callable[[str], str], parent: QObject) -> None:
         """*own_anchor*: the article's anchor for a fragment given from outside (a link's, GitHub's, in any case)."""
         super().__init__(parent)
         self._settings, self._trail, self._own_anchor = settings, trail, own_anchor
