@@ -126,6 +126,17 @@ def test_tab_follows_the_screen_from_the_chips_down_to_the_article(qtbot, window
     assert QApplication.focusWidget() is window.section_tree
 
 
+def test_tab_from_the_article_comes_round_to_the_chips_at_the_top(qtbot, window):
+    show_active(qtbot, window)
+    qtbot.waitUntil(lambda: window.indexer.is_ready)
+    first_chip = next(chip for chip in window.keyword_bar.chips.values() if chip.isEnabled())
+    window.article_view.setFocus(Qt.FocusReason.TabFocusReason)
+    qtbot.keyClick(window.article_view, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is first_chip
+    qtbot.keyClick(first_chip, Qt.Key.Key_Backtab, Qt.KeyboardModifier.ShiftModifier)
+    assert QApplication.focusWidget() is window.article_view
+
+
 def test_tab_keeps_the_order_for_the_chips_of_another_article(qtbot, window, write_article):
     show_active(qtbot, window)
     window.open_article_file(

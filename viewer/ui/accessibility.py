@@ -104,6 +104,21 @@ class WindowAccess(QObject):
         order_focus([*self._chips.chips.values(), *([tabs] if tabs else []), navigation.filter_edit, navigation.section_tree])
         order_focus([navigation.section_tree, navigation.clear_button, self._view])
 
+    def wrap_focus(self, focused: QWidget | None, forward: bool) -> QWidget | None:
+        """Where Tab from the article (or Shift+Tab from the first chip) goes: round the ring, top to bottom.
+
+        Qt's own chain would go from the article to the tabs, skipping the chips: widgets made later (the
+        answers' suggestions) are added to it after the article. None when it is not such a step.
+        """
+        chips = [chip for chip in self._chips.chips.values() if chip.isVisibleTo(self._window) and chip.isEnabled()]
+        if not chips:
+            return None
+        if forward and focused is self._view:
+            return chips[0]
+        if not forward and focused is chips[0]:
+            return self._view
+        return None
+
     @Slot(object)
     def on_result_shown(self, result: object) -> None:
         """Announce what the search found (or that everything is shown again) once it settles."""

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QModelIndex, Qt, Signal, Slot
 from PySide6.QtGui import QCloseEvent
-from PySide6.QtWidgets import QMainWindow, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication, QMainWindow, QSplitter, QVBoxLayout, QWidget
 
 from viewer import APP_NAME
 from viewer.core.article import Article
@@ -240,6 +240,13 @@ class MainWindow(QMainWindow):
     def _on_show_bookmarks(self) -> None:
         self.comfort.show_the_column()  # the bookmarks are a tab beside the tree
         self.desk.show_bookmarks()
+
+    def focusNextPrevChild(self, forward: bool) -> bool:
+        target = self.access.wrap_focus(QApplication.focusWidget(), forward)
+        if target is None:
+            return super().focusNextPrevChild(forward)
+        target.setFocus(Qt.FocusReason.TabFocusReason if forward else Qt.FocusReason.BacktabFocusReason)
+        return True
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.loader.shutdown()
