@@ -38,6 +38,18 @@ def test_a_path_on_the_command_line_wins_over_the_last_place(tmp_path):
     assert start_place(None, "risks", settings) == StartPlace(None, "risks")
 
 
+def test_the_article_read_last_given_again_by_path_opens_where_the_reader_was(tmp_path, monkeypatch):
+    """As a PDF reader does: reopening the same file, by any spelling of its path, picks up the place."""
+    article = tmp_path / "notes.md"
+    article.write_text("# Notes\n")
+    settings = settings_in(tmp_path)
+    remember_place(settings, article, "dosing", 420)
+    monkeypatch.chdir(tmp_path)
+    for given in (article, Path("notes.md"), Path("./notes.md")):
+        assert start_place(given, None, settings) == StartPlace(given, "dosing", 420, restored=True)
+    assert start_place(article, "risks", settings) == StartPlace(article, "risks"), "an anchor given still wins"
+
+
 def test_a_last_article_that_is_gone_falls_back_to_the_bundled_one_with_a_note(tmp_path):
     settings = settings_in(tmp_path)
     gone = tmp_path / "moved-away.md"

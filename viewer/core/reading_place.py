@@ -25,16 +25,29 @@ class StartPlace:
 
 
 def start_place(given: Path | None, anchor: str | None, settings: Settings | None) -> StartPlace:
-    """Where to start: the command line's article and anchor, else the last run's place, else the bundled article's top."""
-    if given is not None or anchor is not None or settings is None:
+    """Where to start: the command line's article and anchor, else the last run's place, else the bundled article's top.
+
+    The article read last, given again by path without an anchor, opens where the reader was in it.
+    """
+    if anchor is not None or settings is None:
         return StartPlace(given, anchor)
     last = str(settings.get("last_article"))
     section, position = str(settings.get("last_section")) or None, int(settings.get("last_position"))
+    if given is not None:
+        same = bool(last) and _same_file(given, Path(last))
+        return StartPlace(given, section, position, restored=True) if same else StartPlace(given, None)
     if not last:
         return StartPlace(None, section, position, restored=True)
     if Path(last).is_file():
         return StartPlace(Path(last), section, position, restored=True)
     return StartPlace(None, note=f"The article read last, {last}, is gone; showing the bundled article.")
+
+
+def _same_file(one: Path, other: Path) -> bool:
+    try:
+        return one.samefile(other)
+    except OSError:  # either is gone or unreadable: not the same article to pick up
+        return False
 
 
 def remember_place(settings: Settings, article: Path | None, anchor: str, position: int) -> None:
