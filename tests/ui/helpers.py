@@ -10,7 +10,8 @@ import textwrap
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QPoint, Qt
+from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QAbstractScrollArea, QApplication, QTreeView, QWidget
 
 
@@ -148,3 +149,23 @@ def layout_problems(window: QWidget) -> list[str]:
 
     visit(window)
     return problems
+
+
+def click_link(qtbot, view, href: str) -> None:
+    """Scroll the link with *href* into view and click its middle, as a reader (or a visitor, with a finger) would."""
+    block = view.document().begin()
+    while block.isValid():
+        fragments = block.begin()
+        while not fragments.atEnd():
+            fragment = fragments.fragment()
+            if fragment.charFormat().anchorHref() == href:
+                cursor = QTextCursor(view.document())
+                cursor.setPosition(fragment.position() + fragment.length() // 2)
+                view.setTextCursor(cursor)
+                view.ensureCursorVisible()
+                point = view.cursorRect(cursor).center()
+                qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(point.x(), point.y()))
+                return
+            fragments += 1
+        block = block.next()
+    raise AssertionError(f"no link to {href!r} in the pane")

@@ -6,8 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QToolButton
 
 from tests.ui.desk_helpers import current_section, open_active, press, top_line
-from tests.ui.helpers import click_row
-from tests.ui.test_link_clicks import click_link
+from tests.ui.helpers import click_link, click_row
 from viewer.core.article import parse_article
 from viewer.core.loader import load_article
 

@@ -7,10 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from PySide6.QtCore import QObject, QPoint, Qt, QUrl, Slot
-from PySide6.QtGui import QDesktopServices, QTextCursor
+from PySide6.QtCore import QObject, QUrl, Slot
+from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QMessageBox
 
+from tests.ui.helpers import click_link
 from viewer.core.article import parse_article
 from viewer.core.loader import load_article
 from viewer.core.render import ArticleRenderer
@@ -73,26 +74,6 @@ def link_window(open_window, tmp_path):
     article = parse_article(ARTICLE.format(filler="\n\n".join(["Filler text to scroll past."] * 60)))
     article.path = tmp_path / "links.md"
     return open_window(article)
-
-
-def click_link(qtbot, view, href: str) -> None:
-    """Scroll the link with *href* into view and click its middle, as a reader would."""
-    block = view.document().begin()
-    while block.isValid():
-        fragments = block.begin()
-        while not fragments.atEnd():
-            fragment = fragments.fragment()
-            if fragment.charFormat().anchorHref() == href:
-                cursor = QTextCursor(view.document())
-                cursor.setPosition(fragment.position() + fragment.length() // 2)
-                view.setTextCursor(cursor)
-                view.ensureCursorVisible()
-                point = view.cursorRect(cursor).center()
-                qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(point.x(), point.y()))
-                return
-            fragments += 1
-        block = block.next()
-    raise AssertionError(f"no link to {href!r} in the pane")
 
 
 def link_hrefs(view) -> set[str]:

@@ -5,7 +5,6 @@ from __future__ import annotations
 import pytest
 
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QApplication
 
 from viewer.core.kiosk_config import KioskConfig
@@ -43,26 +42,6 @@ def open_kiosk(qtbot, bundled_article):
 def kiosk(open_kiosk):
     """Kiosk mode on the bundled article, past its start screen."""
     return open_kiosk()
-
-
-def click_link(qtbot, view, href: str) -> None:
-    """Bring the link with *href* into view and tap its middle, as a visitor would."""
-    block = view.document().begin()
-    while block.isValid():
-        fragments = block.begin()
-        while not fragments.atEnd():
-            fragment = fragments.fragment()
-            if fragment.charFormat().anchorHref() == href:
-                cursor = QTextCursor(view.document())
-                cursor.setPosition(fragment.position() + fragment.length() // 2)
-                view.setTextCursor(cursor)
-                view.ensureCursorVisible()
-                point = view.cursorRect(cursor).center()
-                qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(point.x(), point.y()))
-                return
-            fragments += 1
-        block = block.next()
-    raise AssertionError(f"no link to {href!r} in the pane")
 
 
 def center_of(widget, window) -> QPoint:

@@ -8,7 +8,7 @@ from PySide6.QtCore import QMimeData, QObject, QPoint, QPointF, Qt, QUrl, Slot
 from PySide6.QtGui import QAction, QContextMenuEvent, QDesktopServices, QDropEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QMenu, QMenuBar, QMessageBox, QToolBar
 
-from tests.ui.kiosk.conftest import click_link
+from tests.ui.helpers import click_link
 from viewer.core.article import parse_article
 from viewer.core.render import ArticleRenderer
 from viewer.ui.kiosk.links import kiosk_allows
