@@ -50,6 +50,34 @@ def check_agreement(text: str) -> None:
         assert rendered_headings(body) == [], f"the part under {heading.markdown!r} renders a heading of its own"
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "<a\n# A\n<p>x</p># y",  # a start tag left open at the start of a line, over the heading
+        "# A <span\n<p>x</p># y",  # one opened on the heading line
+        "x <!--\n# A\n<p>x</p># y\n-->",  # a comment opened inside a line, closed after the heading
+        "<a\n\nTitle\n===\n<p>x</p># y",  # over an underlined heading, blank lines in the tag
+    ],
+)
+def test_markup_left_open_over_a_heading_does_not_change_how_the_section_after_it_renders(text):
+    md = new_markdown()
+    outline = find_outline(text, md)
+    heading = outline.headings[-1]
+    body = "\n".join(outline.lines[heading.line + (2 if heading.underlined else 1) :])
+    in_context = new_markdown().convert("\n".join(outline.lines))
+    alone = new_markdown().convert(body)
+    assert in_context.endswith("\n" + alone)  # the section's HTML is the tail of the whole article's
+
+
+@pytest.mark.parametrize("text", ["</details>\n-\n```", "<hr>\n===\n---\n```"])
+def test_a_dash_underline_in_an_html_block_leaves_it_one_block_with_what_follows(text):
+    # CommonMark: "</details>" or "<hr>" opens an HTML block that runs to a blank line, the fence after it included
+    outline = find_outline(text)
+    assert outline.headings == []
+    assert find_outline("\n".join(outline.lines)).lines == outline.lines
+    assert "" not in outline.lines  # no blank line that would end the block before the fence
+
+
 def body_of(path: Path) -> str:
     text, _ = decode_text(path.read_bytes())
     return read_metadata(text.replace("\r\n", "\n").replace("\r", "\n")).body
@@ -90,5 +118,9 @@ LINES = [
 @given(st.lists(st.one_of(st.sampled_from(LINES), st.from_regex(r"[ #>=*`~<\-a-z|:]{1,12}", fullmatch=True)), max_size=14))
 @example(["<!--", "cargo run", "# copy the output here", "-->"])
 @example(["- item", "---", "", "> quote", "---", "", "Para", "more", "==="])
+@example(["<a", "# A", "<p>x</p># y"])
+@example(["#tag", ":", ":<a", "===", "<!DOCTYPE html>"])
+@example(["</details>", "-", "```"])
+@example(["<hr>", "===", "---", "```"])
 def test_the_outline_agrees_with_python_markdown_on_generated_documents(lines):
     check_agreement("\n".join(lines))

@@ -9,12 +9,15 @@ against Python-Markdown on generated documents and on the corpus in tests/data/m
 Where Python-Markdown reads a heading differently from CommonMark in a way no author means (a
 ``#hashtag`` line as a heading, ``  # Title`` indented by two spaces as text, ``C#`` losing its
 ``#``, ``- item`` over ``---`` as a heading), the source is rewritten first, for the renderer as
-well: :class:`Outline` holds the rewritten lines. docs/article-format.md lists what is left.
+well: :class:`Outline` holds the rewritten lines. So it is where markup left open over a heading
+would make a section rendered alone differ from the same part of the whole article: its '<' is
+written as text. docs/article-format.md lists what is left.
 """
 
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 import xml.etree.ElementTree as etree
 from typing import NamedTuple
@@ -39,6 +42,9 @@ _BULLET_ITEM = re.compile(r"^[ ]{0,3}[*+-][ ]+")
 _DEFINITION = re.compile(r"^[ ]{0,3}:[ ]{1,3}")
 _DEFINITION_NO_INDENT = re.compile(r"^[ ]{0,3}[^ :]")
 _QUOTE = re.compile(r"^[ ]{0,3}>")
+_GENTLE_PASSES = 3
+_MARKUP_OPENER = re.compile(r"<(?=[A-Za-z/!?])")
+_MARKUP_START = re.compile(r"^ {0,3}<[A-Za-z/!?]")  # CommonMark may start an HTML block here, running to a blank line
 _NOT_PARAGRAPH_TEXT = re.compile(  # lines CommonMark starts another block with: list item, quote, fence, HTML, definition
     r"^ {0,3}(?:[*+-](?: |$)|\d{1,9}[.)](?: |$)|>|```|~~~|<[A-Za-z/!?]|\[[^\]]+\]:|\x02)"
 )
@@ -72,12 +78,15 @@ class Stage:
     line is Python-Markdown's own (a placeholder, an added blank line); ``whole[k]`` says whether
     line *k* is that source line unchanged (not the end of one after an HTML block closed on it),
     ``column[k]`` where in its source line it starts; ``elements`` maps the placeholder number of
-    each HTML block whose content is Markdown (md_in_html) to its tag.
+    each HTML block whose content is Markdown (md_in_html) to its tag. ``spread`` lists the tags,
+    comments and the like that the HTML step passed on as text over more than one line: while
+    reading one, the step does not look for HTML blocks at the starts of the lines it covers.
     """
 
     def __init__(self, lines: list[str], source: list[int | None], whole: list[bool], column: list[int]) -> None:
         self.lines, self.source, self.whole, self.column = lines, source, whole, column
         self.elements: dict[int, str] = {}
+        self.spread: list[tuple[int, int, int, int]] = []  # (source line, column) of its '<', of the character after it
 
 
 def normalize_whitespace(text: str) -> list[str]:
@@ -99,18 +108,30 @@ def find_outline(text: str, md: markdown.Markdown | None = None) -> Outline:
 
         lines = fences_as_commonmark(lines)
         fences = find_fences(lines)
-    stage: Stage | None = None
-    if _MAY_BE_HTML.search(joined):
-        from viewer.core.html_blocks import escape_unclosed_markup, markdown_inside_containers
-
-        code = {index for first, last in fences for index in range(first, last + 1)}
-        lines = markdown_inside_containers(escape_unclosed_markup(lines, code), code)
-        stage = _html_stage(md, lines, fences)
-    if stage is None:
+    if not _MAY_BE_HTML.search(joined):
         plain_lines, source = _without_fences(md, lines, fences)
-        stage = Stage(plain_lines, source, [origin is not None for origin in source], [0] * len(plain_lines))
-    scan = _Scan(md, stage, lines)
-    scan.run()
+        scan = _Scan(md, Stage(plain_lines, source, [origin is not None for origin in source], [0] * len(plain_lines)), lines)
+        scan.run()
+        return scan.outline()
+    from viewer.core.html_blocks import escape_unclosed_markup, markdown_inside_containers
+
+    code = {index for first, last in fences for index in range(first, last + 1)}
+    lines = markdown_inside_containers(escape_unclosed_markup(lines, code), code)
+    for passes in itertools.count():
+        scan = _Scan(md, _html_stage(md, lines, fences), lines)
+        scan.run()
+        spread_over = scan.markup_over_headings()
+        if not spread_over:
+            break
+        # Rendered alone, a section would start outside that markup and could find HTML blocks the
+        # whole article has none of. Its '<' is shown as text either way (the heading splits the
+        # paragraph it would close in), as CommonMark reads it: written as text, it holds nothing.
+        # Once it is text, a '<' inside it may open markup read on over the heading in turn: after a
+        # few passes, every '<' in it up to the heading is written as text at once (hostile text).
+        whole = passes >= _GENTLE_PASSES
+        if not any([_markup_as_text(lines, *markup, whole=whole) for markup in spread_over]):
+            break  # nothing to write as text (never expected): as it is, rather than for ever
+        md.reset()
     return scan.outline()
 
 
@@ -148,6 +169,7 @@ class _Scan:
         self.source_lines = lines
         self.replacements: dict[int, list[str]] = {}
         self.headings: list[tuple[int, int, str, bool]] = []  # (source line, level, text, underlined)
+        self.underlines: dict[int, int] = {}  # source line of each setext heading's underline, by its first line's
         self.references: dict[str, tuple[str, str | None]] = {}
         self.sibling = ""
 
@@ -257,12 +279,12 @@ class _Scan:
             if self.p[underline] != self.p[underline].lstrip(" "):
                 self._replace(underline, self.p[underline].lstrip(" "))
             level = 1 if self.p[underline].startswith("=") else 2
-            self._record(s, level, self.p[s].strip(), underlined=True)
+            self._record(s, level, self.p[s].strip(), underline=underline)
             self._push(work, ("sibling", "h"), (underline + 1, e))
             return True
         if underline != s + 1 or not _PM_UNDERLINE.match(self.p[underline]):
             return False  # Python-Markdown sees no heading here either
-        if self.p[underline].startswith("-") and self.stage.whole[s]:
+        if self.p[underline].startswith("-") and self.stage.whole[s] and not self._after_markup(self.stage.source[s]):
             self._append_blank_after(s)  # "- item" over "---": a list, then a rule
             self._push(work, (s, s + 1), (s + 1, e))
             return True
@@ -290,6 +312,16 @@ class _Scan:
         else:
             self.sibling = "p"
 
+    def _after_markup(self, source: int) -> bool:
+        """Whether a line from the last blank one to source line *source* starts markup: CommonMark may read it as an
+        HTML block running to the next blank line, which a blank line added there would end early."""
+        lines = self.source_lines
+        while source >= 0 and lines[source]:
+            if _MARKUP_START.match(lines[source]):
+                return True
+            source -= 1
+        return False
+
     def _indented_until(self, s: int, e: int) -> int:
         """Where BlockProcessor.detab stops taking lines: the first one neither indented nor blank."""
         return next((k for k in range(s, e) if not self.p[k].startswith(" " * TAB_LENGTH) and self.p[k].strip()), e)
@@ -313,11 +345,29 @@ class _Scan:
         last = s + block.count("\n", 0, end) + 1
         return (s, first), (last, e)
 
+    def markup_over_headings(self) -> list[tuple[int, int, int, int]]:
+        """Each markup the HTML step read as text across a heading's lines, as (line, column) of its '<' and (line,
+        column) where it ends, or the end of the last heading it covers when that comes first.
+
+        The heading's section body, rendered alone, would not start inside that markup.
+        """
+        if not self.stage.spread or not self.headings:
+            return []
+        starts = sorted(source for source, _, _, _ in self.headings)
+        found = []
+        for first, column, last, end_column in self.stage.spread:
+            position = bisect.bisect_right(starts, last) - 1  # the last heading starting before the markup ends
+            if position >= 0 and (heading_end := self.underlines.get(starts[position], starts[position])) >= first:
+                found.append((first, column, last, end_column) if heading_end >= last else (first, column, heading_end, -1))
+        return found
+
     # Recording --------------------------------------------------------------------------------
 
-    def _record(self, k: int, level: int, text: str, underlined: bool = False) -> None:
+    def _record(self, k: int, level: int, text: str, underline: int | None = None) -> None:
         if self.stage.source[k] is not None:  # text Python-Markdown's HTML parser made up has no line to start a section at
-            self.headings.append((self.stage.source[k], level, text, underlined))
+            self.headings.append((self.stage.source[k], level, text, underline is not None))
+            if underline is not None:
+                self.underlines[self.stage.source[k]] = self.stage.source[underline]
 
     def _replace(self, k: int, text: str | None) -> None:
         """Rewrite P line *k* and the source line it is (None: remove it)."""
@@ -360,6 +410,22 @@ class _Scan:
         else:
             headings = [Heading(level, text, source, underlined) for source, level, text, underlined in self.headings]
         return Outline(lines, sorted(headings, key=lambda h: h.line), self.references)
+
+
+def _markup_as_text(lines: list[str], first: int, column: int, last: int, end_column: int, whole: bool) -> bool:
+    """Write the '<' at *column* of line *first* as text, and if *whole* each '<' that may open markup from there to
+    *end_column* of line *last* (-1: its end). Whether there was a '<' to write at the start."""
+    if lines[first][column : column + 1] != "<":
+        return False
+    if not whole:
+        lines[first] = lines[first][:column] + "&lt;" + lines[first][column + 1 :]
+        return True
+    for index in range(first, last + 1):
+        line = lines[index]
+        start = column if index == first else 0
+        end = end_column if index == last and end_column >= 0 else len(line)
+        lines[index] = line[:start] + _MARKUP_OPENER.sub("&lt;", line[start:end]) + line[end:]
+    return True
 
 
 def _commonmark_atx(line: str) -> tuple[int, str] | None:

@@ -415,6 +415,7 @@ def _add_output(
     first_chars = _first_characters(pieces, positions, text, starts)
     if not last:  # the line after the final newline belongs to what follows
         del out_lines[-1], first_chars[-1]
+    _record_spread_markup(stage, pieces, positions, text, starts, source, first, len(region))
     for line, offset in zip(out_lines, first_chars, strict=True):
         origin = None if offset is None else _line_of(starts, offset)
         inside = origin is not None and origin < len(region)
@@ -423,6 +424,37 @@ def _add_output(
         stage.source.append(origin_source)
         stage.whole.append(origin_source is not None and offset == starts[origin] and line == region[origin])
         stage.column.append(0 if origin is None or offset is None else offset - starts[origin])
+
+
+def _record_spread_markup(
+    stage: Stage,
+    pieces: list[str],
+    positions: list[tuple[int, int]],
+    text: str,
+    starts: list[int],
+    source: list[int | None],
+    first: int,
+    region_length: int,
+) -> None:
+    """Add to ``stage.spread`` each piece of markup passed on as text that covers more than one line.
+
+    Such a piece starts with '<' (the parser passes plain text on up to the next '<'): a start or
+    end tag, comment, declaration or instruction it does not take as a block, or, at the end, the
+    rest of the text after one never closed.
+    """
+    for piece, (line, column) in zip(pieces, positions, strict=True):
+        if piece[:1] != "<" or "\n" not in piece or line - 1 >= len(starts):
+            continue
+        offset = starts[line - 1] + column
+        if not text.startswith(piece, offset):
+            continue
+        origin, end = line - 1, _line_of(starts, offset + len(piece))
+        if end >= region_length:  # on to the end of the text
+            end, end_column = region_length - 1, len(text)
+        else:
+            end_column = offset + len(piece) - starts[end]
+        if origin < end and source[first + origin] is not None and source[first + end] is not None:
+            stage.spread.append((source[first + origin], column, source[first + end], end_column))
 
 
 def _stashed(md: markdown.Markdown, index: int) -> object:
