@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QObject, Qt, QUrl, Slot
+from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QMessageBox
 
 from viewer.ui.main_window import MainWindow
@@ -73,3 +74,29 @@ def modal_messages(monkeypatch) -> ModalMessages:
 
     monkeypatch.setattr(QMessageBox, "exec", exec_)
     return messages
+
+
+class UrlHandlerSpy(QObject):
+    """Stands in for the browser, mail program and file manager: QDesktopServices.openUrl ends up here."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.opened: list[str] = []
+
+    @Slot(QUrl)
+    def open_url(self, url: QUrl) -> None:
+        self.opened.append(url.toString())
+
+
+URL_SCHEMES = ("http", "https", "mailto", "file", "javascript", "smb", "ftp")
+
+
+@pytest.fixture
+def opened_urls(qapp):
+    """The addresses handed to the system to open (none should be, unless the reader agreed)."""
+    spy = UrlHandlerSpy()
+    for scheme in URL_SCHEMES:
+        QDesktopServices.setUrlHandler(scheme, spy, "open_url")
+    yield spy.opened
+    for scheme in URL_SCHEMES:
+        QDesktopServices.unsetUrlHandler(scheme)

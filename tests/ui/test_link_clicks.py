@@ -7,8 +7,6 @@ from pathlib import Path
 
 import pytest
 
-from PySide6.QtCore import QObject, QUrl, Slot
-from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QMessageBox
 
 from tests.ui.helpers import click_link
@@ -17,7 +15,6 @@ from viewer.core.loader import load_article
 from viewer.core.render import ArticleRenderer
 from viewer.ui.section_model import ANCHOR_ROLE
 
-SCHEMES = ("http", "https", "mailto", "file", "javascript", "smb", "ftp")
 ARTICLE = """# Links
 
 See [the dosing part](#dosing), [the guideline](https://example.org/guideline), [write to us](mailto:team@example.org)
@@ -33,28 +30,6 @@ Start low.
 
 {filler}
 """
-
-
-class UrlHandlerSpy(QObject):
-    """Stands in for the system browser: QDesktopServices.openUrl from C++ or Python ends up here."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.opened: list[str] = []
-
-    @Slot(QUrl)
-    def open_url(self, url: QUrl) -> None:
-        self.opened.append(url.toString())
-
-
-@pytest.fixture
-def opened_urls(qapp):
-    spy = UrlHandlerSpy()
-    for scheme in SCHEMES:
-        QDesktopServices.setUrlHandler(scheme, spy, "open_url")
-    yield spy.opened
-    for scheme in SCHEMES:
-        QDesktopServices.unsetUrlHandler(scheme)
 
 
 @pytest.fixture

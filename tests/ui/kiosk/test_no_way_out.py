@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from PySide6.QtCore import QMimeData, QObject, QPoint, QPointF, Qt, QUrl, Slot
+from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QAction, QContextMenuEvent, QDesktopServices, QDropEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QMenu, QMenuBar, QMessageBox, QToolBar
 
@@ -182,18 +182,6 @@ def test_a_dropped_file_is_not_opened(qtbot, kiosk, write_article):
     assert kiosk.main.article.title == title and kiosk.main.filter_edit.text() == ""
 
 
-class UrlSpy(QObject):
-    """Stands in for the browser, mail program and file manager."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.opened: list[str] = []
-
-    @Slot(QUrl)
-    def open_url(self, url: QUrl) -> None:
-        self.opened.append(url.toString())
-
-
 LINKS = """# Links
 
 [the dosing part](#dosing), [a guideline](https://example.org/guideline), [plain web](http://example.org/),
@@ -222,36 +210,26 @@ def link_kiosk(open_kiosk, write_article, tmp_path):
     return kiosk
 
 
-@pytest.fixture
-def url_spy(qapp):
-    spy = UrlSpy()
-    for scheme in ("http", "https", "mailto", "file"):
-        QDesktopServices.setUrlHandler(scheme, spy, "open_url")
-    yield spy.opened
-    for scheme in ("http", "https", "mailto", "file"):
-        QDesktopServices.unsetUrlHandler(scheme)
-
-
 @pytest.mark.parametrize("href", ["https://example.org/guideline", "http://example.org/", "mailto:team@example.org"])
-def test_a_link_out_does_not_open_and_says_so(qtbot, link_kiosk, url_spy, href):
+def test_a_link_out_does_not_open_and_says_so(qtbot, link_kiosk, opened_urls, href):
     click_link(qtbot, link_kiosk.main.article_view, href)
     qtbot.waitUntil(link_kiosk.notice.isVisible)
     assert link_kiosk.notice.text() == "Links to other sites do not open on this screen."
-    assert url_spy == [] and visible_windows(link_kiosk) == []
+    assert opened_urls == [] and visible_windows(link_kiosk) == []
 
 
-def test_a_link_out_of_the_folder_does_not_open(qtbot, link_kiosk, url_spy):
+def test_a_link_out_of_the_folder_does_not_open(qtbot, link_kiosk, opened_urls):
     for href in ("../secret.md", "/etc/x.md", "file:///etc/passwd"):
         link_kiosk.notice.hide()
         click_link(qtbot, link_kiosk.main.article_view, href)
         assert link_kiosk.notice.isVisible() and link_kiosk.notice.text() == "This link does not open on this screen."
-    assert link_kiosk.main.article.title == "Links" and url_spy == [] and visible_windows(link_kiosk) == []
+    assert link_kiosk.main.article.title == "Links" and opened_urls == [] and visible_windows(link_kiosk) == []
 
 
-def test_a_link_to_a_section_still_works(qtbot, link_kiosk, url_spy):
+def test_a_link_to_a_section_still_works(qtbot, link_kiosk, opened_urls):
     click_link(qtbot, link_kiosk.main.article_view, "#dosing")
     qtbot.waitUntil(lambda: link_kiosk.main.article_view.reading.current_anchor == "dosing")
-    assert not link_kiosk.notice.isVisible() and url_spy == []
+    assert not link_kiosk.notice.isVisible() and opened_urls == []
 
 
 def test_asking_the_system_to_open_an_address_is_refused(qtbot, kiosk):
