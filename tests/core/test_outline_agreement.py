@@ -122,5 +122,6 @@ LINES = [
 @example(["#tag", ":", ":<a", "===", "<!DOCTYPE html>"])
 @example(["</details>", "-", "```"])
 @example(["<hr>", "===", "---", "```"])
+@example(["<", "# A", "<b>bold</b>"])  # a "<" of text starts the chunk: not an HTML block
 def test_the_outline_agrees_with_python_markdown_on_generated_documents(lines):
     check_agreement("\n".join(lines))

@@ -163,7 +163,7 @@ def test_the_fingerprint_names_the_viewer_the_format_and_the_libraries_installed
 
 # What the cache keeps is made by these modules: the loader and the renderer, and every viewer.core module they
 # import, at the top or inside a function. RENDERING_CODE is their digest at the RENDER_FORMAT it was recorded with.
-RENDERING_CODE = (3, "af4a3e7fd88990f132dcd528bad6f8e7cb84d327bbf14d55f0d601049f9b0cd2")
+RENDERING_CODE = (4, "af60bb0bc8ee0b37fbd6b4da52b277ae2e2afcab3fbd7f323d5414aa5859b7eb")
 
 
 def rendering_modules() -> list[Path]:

@@ -358,8 +358,8 @@ def _plain_block_span(md: markdown.Markdown, chunk: list[str]) -> tuple[int, int
     text = "\n".join(chunk)
     first_line = chunk[0]
     indent = len(first_line) - len(first_line.lstrip(" "))
-    if indent > 3 or first_line[indent : indent + 1] != "<" or "markdown" in text.lower():
-        return None
+    if indent > 3 or not _WHOLE_TAG.match(first_line, indent) or "markdown" in text.lower():
+        return None  # the block must open with a whole tag: "<" followed by a space or line end is text
     stack: list[str] = []
     scanned, closing = 0, None
     for match in _LESS_THAN_OR_AMPERSAND.finditer(text, indent):
