@@ -6,6 +6,7 @@ import os
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -13,6 +14,13 @@ from viewer.core import loader
 from viewer.core.loader import load_article
 from viewer.core.render_cache import RenderCache
 from viewer.core.resources import DEFAULT_ARTICLE, resource_path
+
+# The suite draws the same examples on every run, so it passes or fails on the code, never on the luck of the draw
+# (CI once failed on a case no run before had drawn). Hunting for new cases is a deliberate run of its own:
+# HYPOTHESIS_PROFILE=explore, with --hypothesis-seed=N for a reproducible hunt (docs/development.md).
+settings.register_profile("repeatable", derandomize=True, print_blob=True)
+settings.register_profile("explore", derandomize=False, print_blob=True)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "repeatable"))
 
 BUNDLED_ARTICLE = resource_path(DEFAULT_ARTICLE)
 CACHE_MODES = ("fresh", "shared", "damaged")
