@@ -79,11 +79,24 @@ def test_no_file_at_the_default_place_is_no_problem(tmp_path, monkeypatch):
 
 
 def test_the_default_place_is_the_system_wide_config_folder(tmp_path, monkeypatch):
-    monkeypatch.setenv("XDG_CONFIG_DIRS", f"{tmp_path}:/somewhere/else")
+    monkeypatch.setenv("XDG_CONFIG_DIRS", str(tmp_path))
     assert site_config_path() == tmp_path / "ketamine-viewer" / "kiosk.toml"
     (tmp_path / "ketamine-viewer").mkdir()
     write(tmp_path / "ketamine-viewer", "kiosk = true\n")
     assert load_config().config.kiosk
+
+
+def test_every_folder_of_a_longer_search_path_is_looked_in(tmp_path, monkeypatch):
+    # Ubuntu's sessions set XDG_CONFIG_DIRS=/etc/xdg/xdg-ubuntu:/etc/xdg; the file is in /etc/xdg
+    distribution, system = tmp_path / "xdg-ubuntu", tmp_path / "xdg"
+    monkeypatch.setenv("XDG_CONFIG_DIRS", f"{distribution}:{system}")
+    assert site_config_path() == system / "ketamine-viewer" / "kiosk.toml"  # none yet: where the guide says
+    (system / "ketamine-viewer").mkdir(parents=True)
+    write(system / "ketamine-viewer", "kiosk = true\n")
+    assert load_config().config.kiosk
+    (distribution / "ketamine-viewer").mkdir(parents=True)
+    write(distribution / "ketamine-viewer", "kiosk = true\nidle_seconds = 45\n")
+    assert load_config().config.idle_seconds == 45  # the first folder in the list is preferred
 
 
 def test_a_named_file_that_is_missing_is_a_problem(tmp_path):
