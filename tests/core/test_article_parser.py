@@ -12,11 +12,19 @@ def titles(article):
     return [(s.depth, s.title) for s in article.sections]
 
 
-def test_text_before_the_first_heading_is_an_intro_section():
+def test_text_before_the_first_heading_is_an_intro_section_named_after_the_file():
     article = parse_article("Some words first.\n\n# Title\n\nBody", fallback_title="Notes")
-    assert titles(article) == [(0, "Title"), (0, "Title")]
+    assert titles(article) == [(0, "Notes"), (0, "Title")]  # not "Title" twice
+    assert article.title == "Title"
     assert article.sections[0].body == "Some words first."
     assert article.sections[0].anchor != article.sections[1].anchor
+
+
+def test_the_intro_section_takes_the_metadata_title_unless_the_first_heading_repeats_it():
+    named = parse_article("Title: Leaflet\n\nSome words first.\n\n# Dosing\n", fallback_title="Notes")
+    assert titles(named) == [(0, "Leaflet"), (0, "Dosing")]
+    repeated = parse_article("Title: Dosing\n\nSome words first.\n\n# Dosing\n", fallback_title="dosing")
+    assert titles(repeated) == [(0, "Introduction"), (0, "Dosing")]
 
 
 def test_a_file_without_headings_is_one_section_named_after_the_file():

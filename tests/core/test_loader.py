@@ -28,6 +28,25 @@ def test_legacy_encoding_falls_back_to_windows_1252_and_says_so(write_article):
     assert "not valid UTF-8" in article.warnings[0]
 
 
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-le", "utf-16-be", "utf-32"])
+def test_utf16_and_utf32_with_a_byte_order_mark_read_cleanly(write_article, encoding):
+    # what Windows Notepad saves as "Unicode": the byte order mark says how to read it
+    bom = {"utf-16-le": "\ufeff", "utf-16-be": "\ufeff"}.get(encoding, "")
+    article = load_article(write_article((bom + "# Café ✓\n\n## Dose\nText.\n").encode(encoding)))
+    assert [s.title for s in article.sections] == ["Café ✓", "Dose"] and not article.warnings
+
+
+def test_utf16_that_cannot_be_decoded_is_named_as_such(write_article):
+    assert "UTF-16" in reason_for(write_article("\ufeff# A".encode("utf-16-le") + b"\x00\xd8"))  # a lone surrogate
+
+
+@pytest.mark.parametrize("content", [b"", b"   \n\n\t\n", "\ufeff".encode()])
+def test_an_empty_file_opens_with_a_warning_that_says_so(write_article, content):
+    article = load_article(write_article(content))
+    assert len(article.sections) == 1 and article.sections[0].body.strip() == ""
+    assert any("empty" in warning for warning in article.warnings)
+
+
 def test_binary_data_is_refused(write_article):
     assert "binary" in reason_for(write_article(b"\x89PNG\r\n\x1a\n\x00\x00\x00"))
 

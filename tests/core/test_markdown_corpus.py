@@ -38,10 +38,10 @@ def test_the_outline_is_the_one_a_reader_expects(expected):
         ("## Fish &amp; Chips", [(0, "Fish & Chips")]),
         ("### from \\_\\_future\\_\\_ imports", [(0, "from __future__ imports")]),
         ("<!--\ncargo run\n# copy the output here\n-->\n\n# Real", [(0, "Real")]),
-        ("<pre>\n# shell comment\n</pre>\n\n# Real", [(0, "Real"), (0, "Real")]),  # the introduction, then Real
-        ("<div>\n# x\n</div>\n\n# Real", [(0, "Real"), (0, "Real")]),
+        ("<pre>\n# shell comment\n</pre>\n\n# Real", [(0, "File name"), (0, "Real")]),  # the introduction, then Real
+        ("<div>\n# x\n</div>\n\n# Real", [(0, "File name"), (0, "Real")]),
         ("  # Title", [(0, "Title")]),
-        ("Link: <http://example.com/>.\n\n# Real", [(0, "Real"), (0, "Real")]),
+        ("Link: <http://example.com/>.\n\n# Real", [(0, "File name"), (0, "Real")]),
         ("Markdown: Basics\n====", [(0, "Markdown: Basics")]),
     ],
 )

@@ -86,13 +86,35 @@ def test_malformed_yaml_is_shown_as_text_with_a_warning_naming_the_line():
     assert "not valid YAML" in warning and "line 5" in warning  # the line of "  - [b", never closed
     assert article.metadata.title == ""
     assert "  - [b" in article.sections[0].body  # the reader still sees what was written
-    assert [s.title for s in article.sections] == ["Body", "Body"]
+    assert [s.title for s in article.sections] == ["Notes", "Body"]  # the text shown is named after the file
+
+
+@pytest.mark.parametrize(
+    ("line", "keywords"),
+    [("keywords: [a, b]", ("a", "b")), ("keywords: {a: 1}", ()), ("keywords: >\n    one,\n    two", ("one", "two"))],
+)
+def test_a_key_line_written_in_yaml_is_read_as_yaml(line, keywords):
+    # Every line looks like "Key: value", but "[a, b]" is a YAML list, not the keyword "[a"
+    block = read_metadata(f"---\ntitle: T\n{line}\n---\n# Body\n")
+    assert block.metadata.keywords == keywords and block.warnings == ()
+
+
+def test_a_meta_form_value_with_brackets_is_still_text():
+    block = read_metadata("---\nTitle: [Draft] Dosing\nKeywords: a, b\n---\n# Body\n")
+    assert block.metadata.title == "[Draft] Dosing" and block.metadata.keywords == ("a", "b") and block.warnings == ()
+
+
+def test_a_yaml_flow_value_never_closed_is_shown_as_text_with_a_warning():
+    article = parse_article("---\ntitle: [unclosed\n---\n\n# Body\n", fallback_title="Notes")
+    [warning] = article.warnings
+    assert "not valid YAML" in warning and "line 2" in warning
+    assert article.metadata.title == "" and "title: [unclosed" in article.sections[0].body
 
 
 def test_an_unclosed_fence_is_article_text_with_a_warning():
     article = parse_article("---\nTitle: Never closed\n\n# Body\n", fallback_title="Notes")
     assert article.warnings and "never closed" in article.warnings[0]
-    assert [s.title for s in article.sections] == ["Body", "Body"]
+    assert [s.title for s in article.sections] == ["Notes", "Body"]  # the text shown, named after the file
 
 
 def test_a_repeated_key_keeps_the_first_value_and_says_so():

@@ -18,6 +18,8 @@ if TYPE_CHECKING:
 
 _local = threading.local()
 _COMMENTS = re.compile(r"<!--.*?-->", re.DOTALL)
+INTRO_TITLE = "Introduction"
+"""The text before the first heading, when neither the article nor its file has another name than that heading."""
 _APOSTROPHES = re.compile(r"['’]")
 _NOT_GITHUB_ANCHOR = re.compile(r"[^\w\- ]")
 _NOT_SLUG = re.compile(r"[^a-z0-9]+")
@@ -104,11 +106,19 @@ def parse_article(text: str, fallback_title: str = "Untitled article") -> Articl
     titles = heading_titles([h.markdown for h in outline.headings], md, outline.references)
     first_h1 = next((t for h, t in zip(outline.headings, titles, strict=True) if h.level == 1 and t), "")
     title = metadata.title or first_h1 or fallback_title
-    sections = _build_sections(outline.lines, outline.headings, titles, title)
+    first_title = titles[0] if titles else ""
+    sections = _build_sections(outline.lines, outline.headings, titles, _intro_title(metadata.title, fallback_title, first_title))
     roots = [s for s in sections if s.parent is None]
     article = Article(title=title, metadata=metadata, roots=roots, sections=sections, references=outline.references)
     article.warnings.extend(block.warnings)
     return article
+
+
+def _intro_title(metadata_title: str, file_title: str, first_heading: str) -> str:
+    """The name of the text before the first heading: the article's own title, else its file's, never the first
+    heading's again (the tree would show two rows of one name, the pane the same heading twice)."""
+    names = (metadata_title, file_title, INTRO_TITLE)
+    return next(name for name in names if name and name.casefold() != first_heading.casefold())
 
 
 def _markdown():

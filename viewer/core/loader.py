@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import errno
 import stat
 from pathlib import Path
@@ -17,6 +18,13 @@ MAX_ARTICLE_BYTES = 5 * 1024 * 1024
 """Larger files are refused: rendering 5 MB of Markdown already takes seconds."""
 
 BINARY = "looks like a binary file, not Markdown text"
+EMPTY = "is empty: there is no text to show"
+_WIDE_ENCODINGS = (  # by the byte order mark they start with; UTF-32's first, as UTF-16's marks begin them
+    (codecs.BOM_UTF32_LE, "UTF-32"),
+    (codecs.BOM_UTF32_BE, "UTF-32"),
+    (codecs.BOM_UTF16_LE, "UTF-16"),
+    (codecs.BOM_UTF16_BE, "UTF-16"),
+)
 FALLBACK_ENCODING = "cp1252"
 """Text that is not UTF-8 is read as Windows-1252 (then Latin-1), the usual legacy encoding."""
 
@@ -43,6 +51,8 @@ def load_article(path: Path | str, cache: RenderCache | None = None) -> Article:
 def parse_article_bytes(data: bytes, name: str) -> Article:
     """The article in *data* (the bytes of a file whose name makes the title *name*); ArticleError if it cannot be."""
     text, warnings = decode_text(data)
+    if not text.strip():
+        warnings.append(EMPTY)
     article = parse_article(text, fallback_title=name)
     article.warnings.extend(warnings)
     return article
@@ -58,7 +68,7 @@ def read_article_bytes(path: Path) -> bytes:
     """The bytes of the article file at *path*, within the size limit and not a binary file; ArticleError naming it if not."""
     try:
         data = _read_bytes(path)
-        if b"\x00" in data[:65536]:
+        if b"\x00" in data[:65536] and _wide_encoding(data) is None:
             raise ArticleError(BINARY)
     except ArticleError as error:
         raise error.with_path(path) from None
@@ -97,6 +107,12 @@ def _describe_os_error(error: OSError) -> str:
 
 def decode_text(data: bytes) -> tuple[str, list[str]]:
     """Decode article bytes; return the text and any warning about how it was decoded."""
+    wide = _wide_encoding(data)
+    if wide is not None:
+        try:
+            return data.decode(wide.lower()), []  # the codec reads the byte order mark and drops it
+        except UnicodeDecodeError as error:
+            raise ArticleError(f"is {wide} text that cannot be read (byte {error.start}); save it as UTF-8") from None
     if b"\x00" in data[:65536]:
         raise ArticleError(BINARY)
     try:
@@ -112,3 +128,8 @@ def decode_text(data: bytes) -> tuple[str, list[str]]:
 def title_from_name(path: Path) -> str:
     """The title of an article that gives none: its file name, in words."""
     return path.stem.replace("-", " ").replace("_", " ").strip().capitalize() or "Untitled article"
+
+
+def _wide_encoding(data: bytes) -> str | None:
+    """ "UTF-16" or "UTF-32" when *data* starts with that encoding's byte order mark (Windows Notepad's "Unicode")."""
+    return next((name for mark, name in _WIDE_ENCODINGS if data.startswith(mark)), None)

@@ -32,6 +32,9 @@ _KEY_LINE = re.compile(r"^(?P<key>[A-Za-z][A-Za-z0-9_-]*):\s*(?P<value>.*)$")
 _CONTINUATION = re.compile(r"^(?: {4}|\t)\s*(?P<value>\S.*)$")
 _OPENING_FENCE = re.compile(r"-{3}[ \t]*(?:\n|$)")
 _CLOSING_FENCE = re.compile(r"\n(?:-{3}|\.{3})[ \t]*(?=\n|$)")
+# "keywords: [a, b]", "x: {a: 1}", "summary: |": a value only YAML reads (the meta form would keep the brackets)
+_YAML_ONLY_VALUE = re.compile(r"^[A-Za-z][A-Za-z0-9_-]*:[ \t]+[\[{|>]")
+_UNCLOSED_FLOW = re.compile(r"^[A-Za-z][A-Za-z0-9_-]*:[ \t]+(?:\[[^\]]*|\{[^}]*)$")  # "title: [unclosed"
 _YAML_KEY = re.compile(r"""^(?:[^\s#\-?:,\[\]{}&*!|>'"%@`][^:]*|"[^"]*"|'[^']*'):(?:\s|$)""")
 
 
@@ -74,19 +77,26 @@ def _read_fenced(text: str) -> MetadataBlock:
     block = text[opening_end : closing.start()]
     body = text[closing.end() + 1 :]
     lines = block.split("\n")
-    if all(not line.strip() or _KEY_LINE.match(line) or _CONTINUATION.match(line) for line in lines):
-        entries, warnings = _meta_entries(lines, first_line=2)
-        return MetadataBlock(_build(entries, meta_form=True), body, tuple(warnings))
+    meta_form = all(not line.strip() or _KEY_LINE.match(line) or _CONTINUATION.match(line) for line in lines)
+    if meta_form and not any(_YAML_ONLY_VALUE.match(line) for line in lines):
+        return _meta_block(lines, body)
     from viewer.core.front_matter import YamlProblem, load_yaml_mapping
 
     loaded = load_yaml_mapping(block, first_line=2)
     if isinstance(loaded, YamlProblem):
+        if meta_form and not any(_UNCLOSED_FLOW.match(line) for line in lines):
+            return _meta_block(lines, body)  # "Title: [Draft] Dosing" is a title in the meta form, not broken YAML
         last = 2 + len(lines)
         warning = (
             f"has front matter (lines 1–{last}) that is not valid YAML: line {loaded.line}: {loaded.reason}; it is shown as text"
         )
         return MetadataBlock(Metadata(), _as_code(text[: closing.end()]) + "\n" + body, (warning,))
     return MetadataBlock(_build({normal_key(key): value for key, value in loaded.items()}, meta_form=False), body)
+
+
+def _meta_block(lines: list[str], body: str) -> MetadataBlock:
+    entries, warnings = _meta_entries(lines, first_line=2)
+    return MetadataBlock(_build(entries, meta_form=True), body, tuple(warnings))
 
 
 def _read_unfenced(text: str) -> MetadataBlock:

@@ -31,7 +31,7 @@ from viewer.core.cache_entry import ArticleKey, CacheMiss, Entry, article_from, 
 if TYPE_CHECKING:
     from viewer.core.article import Article, Section
 
-RENDER_FORMAT = 4
+RENDER_FORMAT = 5
 """Bump it whenever the same article and libraries would give another outline, metadata or HTML: the
 parser, the Markdown set-up, rendering, sanitizing, the link policy or the bounds changed. A test
 (tests/core/test_render_cache.py) fails until it is bumped after such a change."""
