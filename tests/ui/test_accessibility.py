@@ -150,3 +150,13 @@ def test_tab_keeps_the_order_for_the_chips_of_another_article(qtbot, window, wri
     assert QApplication.focusWidget() is window.desk.sidebar.tabBar()
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
     assert QApplication.focusWidget() is window.filter_edit
+
+
+@pytest.mark.parametrize("action", ["about", "shortcuts", "print", "export_pdf"])
+def test_every_control_of_the_windows_dialogs_has_a_name(qtbot, window, action):
+    show_active(qtbot, window)
+    window.actions[action].trigger()
+    dialog = window.desk.handouts.dialog if action in ("print", "export_pdf") else window.desk.dialog
+    qtbot.waitUntil(dialog.isVisible)
+    assert unnamed(dialog) == []
+    dialog.close()

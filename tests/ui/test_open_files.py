@@ -22,11 +22,22 @@ def test_a_bad_file_gets_a_dialog_naming_it_and_the_article_stays(window, modal_
     assert visible_titles(window.section_tree)[0] == ROOT
 
 
+def test_the_reason_in_the_dialog_keeps_its_capitals(window, modal_messages, write_article):
+    from viewer.core.loader import MAX_ARTICLE_BYTES
+
+    too_big = write_article(b"# Big\n" + b"x" * MAX_ARTICLE_BYTES, "big.md")
+    assert window.open_article_file(too_big) is False
+    assert window.open_article_file(write_article(b"\x00\x01binary", "Data.md")) is False
+    big, binary = warnings(modal_messages)
+    assert f"Is {too_big.stat().st_size / 1e6:.1f} MB; articles up to {MAX_ARTICLE_BYTES // 2**20} MB" in big
+    assert "not Markdown text." in binary
+
+
 def test_front_matter_that_is_not_yaml_opens_as_text_and_the_status_bar_names_the_line(window, modal_messages, write_article):
     path = write_article("---\ntitle: x\nlist:\n  - a\n  - [b\n---\n# Body\n\nText.\n")
     assert window.open_article_file(path) is True
     assert warnings(modal_messages) == []
-    assert visible_titles(window.section_tree) == ["Body", "Body"]
+    assert visible_titles(window.section_tree) == ["Article", "Body"]  # the text shown, named after article.md
     message = window.statusBar().currentMessage()
     assert path.name in message and "line 5" in message and "not valid YAML" in message
     assert "  - [b" in window.article_view.toPlainText()

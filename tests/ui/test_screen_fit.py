@@ -97,3 +97,32 @@ def test_a_place_on_a_screen_no_longer_connected_is_not_used(tmp_path):
     assert two["free"] == [0, 0, 1280, 800]
     one = open_on(tmp_path, 1280, 800)
     assert inside(one["frame"], one["free"]), one
+
+
+OPEN_DIALOGS = """
+    from PySide6.QtWidgets import QPushButton
+    found = {}
+    for name in ("about", "shortcuts"):
+        window.actions[name].trigger()
+        wait(150)
+        found[name] = window.desk.dialog.frameGeometry().getRect()
+        window.desk.dialog.close()
+    window.actions["print"].trigger()
+    wait(150)
+    window.desk.handouts.dialog.findChild(QPushButton, "handoutGo").click()
+    wait(300)
+    found["print preview"] = window.desk.handouts.dialog.frameGeometry().getRect()
+    window.desk.handouts.dialog.close()
+    print(json.dumps(found))
+"""
+
+
+@pytest.mark.parametrize(("width", "height"), [(1024, 600), (800, 480)])
+def test_about_shortcuts_and_print_preview_fit_a_small_screen(tmp_path, width, height):
+    script = OPEN_AND_MEASURE.replace("{then}", OPEN_DIALOGS)
+    result = run_in_own_process(script, timeout=120, platform=offscreen_screen(tmp_path, width, height, 1.0))
+    assert result.returncode == 0, result.stderr[-2000:]
+    dialogs = json.loads(result.stdout.strip().splitlines()[-1])
+    assert sorted(dialogs) == ["about", "print preview", "shortcuts"]
+    for name, frame in dialogs.items():
+        assert inside(frame, [0, 0, width, height]), f"{name} at {frame} sticks out of a {width}×{height} screen"

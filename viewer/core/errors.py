@@ -18,6 +18,11 @@ class ArticleError(Exception):
         """Return the same error, now naming *path*."""
         return ArticleError(self.reason, path, self.line)
 
+    def sentence(self) -> str:
+        """The reason as a sentence of its own: its first letter made a capital, the rest as written ("MB", "UTF-8")."""
+        text = self.reason.strip()
+        return text[:1].upper() + text[1:] + ("" if text.endswith((".", "!", "?")) else ".")
+
     def __str__(self) -> str:
         where = str(self.path) if self.path is not None else "article"
         if self.line is not None:

@@ -6,7 +6,7 @@ import datetime as dt
 import html
 
 from PySide6 import __version__ as pyside_version
-from PySide6.QtCore import Qt, qVersion
+from PySide6.QtCore import QSize, Qt, qVersion
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import (
     QDialog,
@@ -26,6 +26,8 @@ from viewer.core.credits import COMPONENTS, OWN_LICENCE, version_of
 from viewer.core.provenance import format_date, provenance
 from viewer.core.resources import APP_ICON, resource_path
 from viewer.ui import plain_text
+from viewer.ui.accessibility import describe, name_scroll_bars
+from viewer.ui.window_placement import size_dialog
 
 NOT_GIVEN = "not given in the article"
 
@@ -45,7 +47,7 @@ class AboutDialog(QDialog):
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         column.addWidget(buttons)
-        self.resize(640, 680)
+        size_dialog(self, QSize(640, 680))
 
     def _program(self) -> QHBoxLayout:
         icon = plain_text.label()
@@ -92,6 +94,8 @@ class AboutDialog(QDialog):
                 f"{html.escape(component.licence)}<br/><i>Source:</i> {html.escape(component.source)}</p>"
             )
         browser.setHtml("".join(items))
+        describe(browser, "Licences", "The licence and source of the program and of everything it is built from")
+        name_scroll_bars(browser, "the licences")
         return browser
 
 

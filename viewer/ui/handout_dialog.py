@@ -11,7 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QStandardPaths
+from PySide6.QtCore import QObject, QSize, QStandardPaths
 from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -30,6 +30,7 @@ from viewer.core.article import Article
 from viewer.core.handout import Handout, make_handout
 from viewer.ui import plain_text
 from viewer.ui.handout import PAPER_NAMES, PagedHandout, default_paper, export_pdf, page_layout
+from viewer.ui.window_placement import size_dialog
 
 log = logging.getLogger("viewer.print")
 
@@ -75,6 +76,8 @@ class HandoutDialog(QDialog):
         for key, name in PAPER_NAMES.items():
             self.paper.addItem(name, key)
         self.paper.setCurrentIndex(self.paper.findData(paper))
+        self.paper.setAccessibleName("Paper size")
+        self.paper.view().setAccessibleName("Paper sizes")
         form = QFormLayout()
         form.addRow("Paper:", self.paper)
         column.addLayout(form)
@@ -151,7 +154,7 @@ class HandoutDesk(QObject):
         preview = QPrintPreviewDialog(self._printer, self._window)
         preview.setObjectName("printPreview")
         preview.setWindowTitle(f"Print preview — {handout.footer(1, 1).title}")
-        preview.resize(900, 800)
+        size_dialog(preview, QSize(900, 800))
         pages: list[int] = []
         preview.paintRequested.connect(lambda device: pages.append(PagedHandout(handout, device).paint()))
         preview.accepted.connect(lambda: self._note(self._printed_note(pages[-1] if pages else 0)))

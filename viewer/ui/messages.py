@@ -15,12 +15,12 @@ MESSAGE_SEPARATOR = "  ·  "
 
 def tell_cannot_open(parent: QWidget, error: ArticleError) -> None:
     """A dialog naming the file that cannot be opened and why."""
-    plain_text.tell(parent, QMessageBox.Icon.Warning, "Cannot open the article", f"{error.path}\n\n{error.reason.capitalize()}.")
+    plain_text.tell(parent, QMessageBox.Icon.Warning, "Cannot open the article", f"{error.path}\n\n{error.sentence()}")
 
 
 def tell_without_blocking(parent: QWidget, title: str, error: ArticleError) -> QMessageBox:
     """A message about a file that an unattended screen does not have to dismiss to keep working."""
-    box = plain_text.message(QMessageBox.Icon.Warning, title, f"{error.path}\n\n{error.reason.capitalize()}.", parent=parent)
+    box = plain_text.message(QMessageBox.Icon.Warning, title, f"{error.path}\n\n{error.sentence()}", parent=parent)
     box.setObjectName("fileProblemMessage")
     box.setWindowModality(Qt.WindowModality.NonModal)
     box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

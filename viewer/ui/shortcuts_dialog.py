@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QSize
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDialog,
     QDialogButtonBox,
     QHeaderView,
-    QTableWidget,
-    QTableWidgetItem,
+    QTreeWidget,
+    QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
 )
+
+from viewer.ui.accessibility import describe, name_scroll_bars
+from viewer.ui.window_placement import size_dialog
 
 
 class ShortcutsDialog(QDialog):
@@ -21,23 +24,24 @@ class ShortcutsDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("shortcutsDialog")
         self.setWindowTitle("Keyboard shortcuts")
-        self.table = QTableWidget(len(rows), 2, objectName="shortcutsTable")
-        self.table.setHorizontalHeaderLabels(["Keys", "What they do"])
-        self.table.verticalHeader().hide()
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
-        self.table.horizontalHeader().setStretchLastSection(True)
-        for number, (keys, what) in enumerate(rows):
-            self.table.setItem(number, 0, QTableWidgetItem(keys))
-            self.table.setItem(number, 1, QTableWidgetItem(what))
+        # A list of two columns, not a table: a table's empty corner cell is a nameless stop for a screen reader.
+        self.table = QTreeWidget(objectName="shortcutsTable", rootIsDecorated=False, itemsExpandable=False)
+        self.table.setHeaderLabels(["Keys", "What they do"])
+        self.table.setAllColumnsShowFocus(True)
+        describe(self.table, "Keyboard shortcuts", "Each key and what it does, one a row")
+        self.table.viewport().setAccessibleName("Keyboard shortcuts")
+        name_scroll_bars(self.table, "the shortcuts")
+        self.table.header().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        self.table.header().setStretchLastSection(True)
+        self.table.addTopLevelItems([QTreeWidgetItem([keys, what]) for keys, what in rows])
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         column = QVBoxLayout(self)
         column.addWidget(self.table)
         column.addWidget(buttons)
-        self.resize(560, 720)
+        size_dialog(self, QSize(780, 720))  # the longest row whole
 
     def rows(self) -> list[tuple[str, str]]:
         """What the table shows, top to bottom."""
-        return [(self.table.item(row, 0).text(), self.table.item(row, 1).text()) for row in range(self.table.rowCount())]
+        items = (self.table.topLevelItem(row) for row in range(self.table.topLevelItemCount()))
+        return [(item.text(0), item.text(1)) for item in items]

@@ -23,6 +23,16 @@ def place_on_screen(window: QWidget, screen: QScreen | None = None) -> None:
     _centre(window, free)
 
 
+def size_dialog(dialog: QWidget, preferred: QSize) -> None:
+    """Give *dialog* its *preferred* size, or less to fit the free area of its parent's screen (a 1024×600 kiosk
+    screen, a laptop at 200 %): its buttons must stay on screen; its lists and texts scroll instead."""
+    parent = dialog.parentWidget()
+    screen = (parent.screen() if parent is not None else None) or QGuiApplication.primaryScreen()
+    free = screen.availableGeometry()
+    room = QSize(int(free.width() * SCREEN_SHARE), int(free.height() * SCREEN_SHARE))
+    dialog.resize(preferred.boundedTo(room).expandedTo(dialog.minimumSizeHint().boundedTo(room)))
+
+
 def _centre(window: QWidget, free: QRect) -> None:
     size = window.size()
     frame = window.frameGeometry()  # the title bar and borders, where the window system says
