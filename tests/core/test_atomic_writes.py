@@ -35,6 +35,17 @@ def test_a_replaced_file_keeps_its_permissions(tmp_path):
     assert target.stat().st_mode & 0o777 == 0o644
 
 
+@pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() != 0, reason="only root can give a file to someone else")
+def test_a_replaced_file_keeps_its_owner_and_group(tmp_path):
+    # /etc/xdg/ketamine-viewer/kiosk.toml as root:kiosk 0640: sudo --set-kiosk-pin must not make it root:root
+    target = tmp_path / "kiosk.toml"
+    target.write_text("kiosk = true\n")
+    os.chown(target, 1, 2)
+    target.chmod(0o640)
+    write_atomically(target, "kiosk = false\n")
+    assert (target.stat().st_uid, target.stat().st_gid, target.stat().st_mode & 0o777) == (1, 2, 0o640)
+
+
 @pytest.mark.skipif(os.name != "posix", reason="file modes and umask are POSIX")
 @pytest.mark.parametrize("umask", [0o022, 0o077, 0o002])
 def test_a_new_file_gets_the_permissions_the_umask_allows(tmp_path, umask):

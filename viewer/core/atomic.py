@@ -54,9 +54,19 @@ def _new_temporary(path: Path) -> tuple[int, str]:
 
 
 def _keep_permissions(path: Path, temporary: str) -> None:
-    """A file being replaced keeps the permissions it had."""
-    with contextlib.suppress(FileNotFoundError):
-        os.chmod(temporary, stat.S_IMODE(os.stat(path).st_mode))
+    """A file being replaced keeps the permissions, and where it can the owner and group, it had.
+
+    (An administrator's root:kiosk 0640 configuration must stay readable by the kiosk user after
+    ``sudo ketamine-viewer --set-kiosk-pin``; only root may give a file away, so others keep their own.)
+    """
+    try:
+        old = os.stat(path)
+    except FileNotFoundError:
+        return
+    if hasattr(os, "chown"):
+        with contextlib.suppress(PermissionError):
+            os.chown(temporary, old.st_uid, old.st_gid)
+    os.chmod(temporary, stat.S_IMODE(old.st_mode))
 
 
 def _sync_folder(folder: Path) -> None:
