@@ -8,6 +8,7 @@ from __future__ import annotations
 import inspect
 import logging
 import os
+import re
 import sys
 import time
 
@@ -227,3 +228,14 @@ def test_a_long_run_without_spaces_gets_break_opportunities_outside_tags_only():
     assert href in broken, "attributes are left alone"
     assert broken.count("\u200b") == 1 + 2
     assert "\u200b" in render.plain_text_html("[" * (LONG_WORD + 1), "slow")
+
+
+@pytest.mark.parametrize(
+    "block", ["```\n# not a heading\nx = 1\n```", "    # not a heading\n    x = 1", "~~~py\n# not a heading\nx = 1\n~~~"]
+)
+def test_a_code_block_is_one_box_holding_exactly_its_lines(block):
+    html = ArticleRenderer().render(parse_article(f"# A\n\nBefore.\n\n{block}\n\nAfter.\n")).html
+    assert html.count('<table class="code"') == 1 and html.count("</table>") == 1
+    start = html.index("<pre>") + len("<pre>")
+    code = re.sub(r"<[^>]+>", "", html[start : html.index("</pre>")])
+    assert code == "# not a heading\nx = 1"  # as written: no empty line after the last

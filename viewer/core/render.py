@@ -61,6 +61,10 @@ _DETAILS = {
     "</summary>": "</p>",
 }
 _DETAILS_TAG = re.compile("|".join(_DETAILS))
+_PRE_OPEN = re.compile(r"<pre>")
+_PRE_CLOSE = re.compile(r"\n?(</code>)?</pre>")  # Python-Markdown ends the code with a newline of its own
+_CODE_BOX_OPEN = '<table class="code" width="100%" cellspacing="0" cellpadding="8"><tr><td><pre>'
+_CODE_BOX_CLOSE = lambda match: f"{match[1] or ''}</pre></td></tr></table>"  # noqa: E731
 _PROBLEMS = {"slow": "This part took too long to format", "deep": "This part is nested too deeply to format"}  # render_worker's
 _NO_TIME_LEFT = "There was no time left to format this part"
 _FAILED = "This part could not be formatted"
@@ -280,7 +284,18 @@ def convert_markdown(converter: markdown.Markdown, body: str, references: dict |
 
     converter.reset()
     converter.references.update(references or {})
-    return demote_headings(details_as_blocks(sanitize_html(converter.convert(body))))
+    return code_boxes(demote_headings(details_as_blocks(sanitize_html(converter.convert(body)))))
+
+
+def code_boxes(body: str) -> str:
+    """Each ``<pre>`` in a box of its own, without the empty line after its last.
+
+    The pane draws a block's background line by line, so a shaded ``<pre>`` showed as a stripe per
+    line with gaps between them and an empty stripe at the end; a table cell is shaded as one box.
+    """
+    if "<pre>" not in body:
+        return body
+    return _PRE_CLOSE.sub(_CODE_BOX_CLOSE, _PRE_OPEN.sub(_CODE_BOX_OPEN, body))
 
 
 def link_definitions(references: dict[str, tuple[str, str | None]], body: str) -> str:
