@@ -151,8 +151,15 @@ def test_a_file_without_metadata_is_all_body():
 yaml_scalars = st.one_of(st.text(max_size=20), st.integers(), st.booleans(), st.dates(), st.none())
 
 
+# Keys of one line: a key with a line break in it is dumped as a "? " complex key, which no article's front matter uses
+# (and which the viewer reads as text after a rule, as Python-Markdown does).
+one_line_keys = st.text(
+    st.characters(blacklist_characters="\r\n\x85\u2028\u2029", blacklist_categories=("Cs",)), min_size=1, max_size=10
+)
+
+
 @settings(max_examples=200)
-@given(st.dictionaries(st.text(min_size=1, max_size=10), st.one_of(yaml_scalars, st.lists(yaml_scalars, max_size=4)), max_size=6))
+@given(st.dictionaries(one_line_keys, st.one_of(yaml_scalars, st.lists(yaml_scalars, max_size=4)), max_size=6))
 def test_any_yaml_mapping_opens(mapping):
     import yaml
 
