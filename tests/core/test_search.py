@@ -261,3 +261,12 @@ def test_the_same_word_twice_in_a_row_is_two_hits():
     index = SearchIndex([(0, "Title\ndose dose")])
     hits = index.search("dose").sections[0]
     assert hits.count == 2 and len(index.spans(0, hits)) == 2
+
+
+def test_suggestions_are_slips_of_the_keys_or_the_same_stem_never_just_similar_words():
+    index = SearchIndex([(0, "Over the years, the infusion caused nausea; healthcare staff watched the ketamine dose.")])
+    assert index.suggestions("infusoin") == ["infusion"]  # two letters swapped
+    assert index.suggestions("letamine") == ["ketamine"]  # a slip on the first letter
+    assert index.suggestions("nauseous") == ["nausea"]  # the same stem
+    assert index.suggestions("covered") == []  # sounds like "over", but nobody typing "covered" meant it
+    assert index.suggestions("headache") == []  # nor "healthcare"

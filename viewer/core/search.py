@@ -12,7 +12,7 @@ from itertools import compress
 from operator import attrgetter, not_
 
 from rapidfuzz import process
-from rapidfuzz.distance import OSA, JaroWinkler
+from rapidfuzz.distance import OSA, JaroWinkler, Prefix
 
 from viewer.core.query import Clause, SynonymTable, parse_query
 from viewer.core.text import stem, tokenize
@@ -29,6 +29,8 @@ CLAUSE_CACHE_HITS = 200_000
 # Jaro-Winkler similarity, 0-1, which weighs the start of a word most: people type that right.
 # 'nausious' suggests 'nausea' (0.83), not 'various' (0.65).
 SUGGESTION_MIN_SIMILARITY = 0.8
+SUGGESTION_MAX_SLIPS = 2  # letters typed wrong, left out, added or swapped
+SUGGESTION_SHARED_STEM = 4  # or as many first letters in common
 _LINE_BREAK = re.compile(r"[\n\r\u2028\u2029]")
 _COUNT = attrgetter("count")
 _FUZZY = attrgetter("fuzzy")
@@ -191,7 +193,7 @@ class SearchIndex:
             word, self._vocabulary, scorer=JaroWinkler.similarity, score_cutoff=SUGGESTION_MIN_SIMILARITY, limit=limit * 4
         )
         ranked = sorted(candidates, key=lambda found: (-round(found[1], 2), -len(self._postings[found[0]]), found[0]))
-        return [norm for norm, _, _ in ranked if norm != word][:limit]
+        return [norm for norm, _, _ in ranked if norm != word and _could_be_meant(word, norm)][:limit]
 
     def search(
         self, text: str, required_phrases: Iterable[str] = (), question_words: frozenset[str] = frozenset()
@@ -349,6 +351,12 @@ class IndexBuilder:
         """The index of every section added."""
         self._index._index_vocabulary()
         return self._index
+
+
+def _could_be_meant(typed: str, word: str) -> bool:
+    """Whether *word* is a likely meaning of *typed*: a slip or two of the keys, or the same stem ("nauseous",
+    "nausea"). Similar-sounding words are not ("covered" is no typo for "over", nor "headache" for "healthcare")."""
+    return OSA.distance(typed, word) <= SUGGESTION_MAX_SLIPS or Prefix.similarity(typed, word) >= SUGGESTION_SHARED_STEM
 
 
 def matching_all(per_clause: list[dict[int, SectionHits]]) -> dict[int, SectionHits]:
