@@ -160,3 +160,19 @@ def test_every_control_of_the_windows_dialogs_has_a_name(qtbot, window, action):
     qtbot.waitUntil(dialog.isVisible)
     assert unnamed(dialog) == []
     dialog.close()
+
+
+def test_a_chip_reached_with_tab_shows_its_ring_and_no_box_inside_it(qtbot, window):
+    show_active(qtbot, window)
+    qtbot.waitUntil(lambda: window.indexer.is_ready)
+    first, second = [chip for chip in window.keyword_bar.chips.values() if chip.isEnabled()][:2]
+    first.setFocus(Qt.FocusReason.TabFocusReason)
+    qtbot.keyClick(first, Qt.Key.Key_Tab)
+    assert second.hasFocus()
+
+    def row_between_ring_and_text(chip) -> set[str]:
+        image = chip.grab().toImage()
+        return {image.pixelColor(x, 6).name() for x in range(20, image.width() - 20)}
+
+    # the style's own focus box (a tinted rectangle round the text) would add its colours to this row
+    assert row_between_ring_and_text(second) == row_between_ring_and_text(first) and len(row_between_ring_and_text(first)) == 1
