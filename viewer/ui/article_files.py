@@ -12,7 +12,6 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Slot
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
-from PySide6.QtWidgets import QFileDialog
 
 from viewer.core.errors import ArticleError
 from viewer.core.loader import load_article
@@ -57,6 +56,8 @@ class ArticleFiles(QObject):
         """Ask which article to open, starting in the open one's folder; open it."""
         window = self._window
         start = str(window.article.path.parent) if window.article.path else ""
+        from PySide6.QtWidgets import QFileDialog  # here: its enum classes wait until a file is asked for
+
         name, _ = QFileDialog.getOpenFileName(window, "Open an article", start, ARTICLE_FILES)
         if name:
             window.open_article_file(Path(name))

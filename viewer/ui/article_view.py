@@ -187,7 +187,10 @@ class ArticleView(QTextBrowser):
     def _apply_reading_width(self) -> None:
         frame = self.document().rootFrame()
         layout_format = frame.frameFormat()
-        side = max(12.0, (self.viewport().width() - READING_WIDTH_PX * self.article_style.size.factor) / 2)
+        # The page is as wide as the viewport (laid out to its width on every resize): asking viewport() itself would
+        # make PySide build every QWidget subclass's type before the first paint (10 ms, 75 enum classes).
+        width = self.document().pageSize().width()
+        side = max(12.0, (width - READING_WIDTH_PX * self.article_style.size.factor) / 2)
         if abs(layout_format.leftMargin() - side) >= 1:
             layout_format.setLeftMargin(side)
             layout_format.setRightMargin(side)

@@ -20,9 +20,13 @@ from __future__ import annotations
 
 import html
 import re
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtWidgets import QLabel, QMessageBox, QToolTip, QWidget
+from PySide6.QtWidgets import QLabel, QToolTip, QWidget
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QMessageBox  # imported where a box is made: its enum classes wait for the first one
 
 TOOLTIP_CHARACTERS = 1000
 """A tooltip is a glance: a 1 MB heading would take seconds to lay out each time the mouse rests on it."""
@@ -87,11 +91,13 @@ def message(
     icon: QMessageBox.Icon,
     title: str,
     text: str,
-    buttons: QMessageBox.StandardButton = QMessageBox.StandardButton.Ok,
+    buttons: QMessageBox.StandardButton | None = None,
     parent: QWidget | None = None,
 ) -> QMessageBox:
-    """A message box, not shown yet, whose *text* (and informative text) is plain text."""
-    box = QMessageBox(icon, window_title(title), "", buttons, parent)
+    """A message box, not shown yet, whose *text* (and informative text) is plain text; an OK button unless *buttons* say."""
+    from PySide6.QtWidgets import QMessageBox
+
+    box = QMessageBox(icon, window_title(title), "", QMessageBox.StandardButton.Ok if buttons is None else buttons, parent)
     box.setTextFormat(Qt.TextFormat.PlainText)  # before the text: the informative text follows it too
     box.setText(_CONTROL.sub("", text))
     return box
@@ -104,6 +110,8 @@ def tell(parent: QWidget | None, icon: QMessageBox.Icon, title: str, text: str) 
 
 def ask(parent: QWidget | None, title: str, text: str) -> bool:
     """Ask a yes-or-no question in plain text; True for Yes."""
+    from PySide6.QtWidgets import QMessageBox
+
     buttons = QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No
     box = message(QMessageBox.Icon.Question, title, text, buttons, parent)
     box.setDefaultButton(QMessageBox.StandardButton.No)

