@@ -9,7 +9,6 @@ as their text with the address after it, since paper cannot be clicked.
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import html
 import re
 from collections.abc import Sequence
@@ -29,6 +28,8 @@ class UnknownSection(ValueError):
     """An anchor that names no section of the article; the message says which and suggests a near one."""
 
     def __init__(self, anchor: str, article: Article) -> None:
+        import difflib  # only for a wrong anchor: not at start-up
+
         near = difflib.get_close_matches(anchor, [s.anchor for s in article.sections], n=1)
         hint = f" (did you mean {near[0]!r}?)" if near else ""
         super().__init__(f"no section with the anchor {anchor!r}{hint}")

@@ -17,6 +17,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
 from viewer.ui.app import name_application, set_icon
+from viewer.ui.themes import STYLE_GIVEN, style_arguments
 
 if TYPE_CHECKING:
     from viewer.core.quick_start import FirstScreen
@@ -28,7 +29,7 @@ class FirstFrame:
     """The window opened on a first screen, and what is set up once it has been painted."""
 
     def __init__(self, screen: FirstScreen, argv: list[str], quit_after_first_paint: bool = False) -> None:
-        self.app = QApplication.instance() or QApplication(argv)
+        self.app = QApplication.instance() or self._new_application(argv)
         name_application(self.app)  # the icon is read once the window is painted
         self.reporter: ErrorReporter | None = None
         self._previous_hook = sys.excepthook
@@ -38,6 +39,12 @@ class FirstFrame:
         self.window: MainWindow = MainWindow(screen.article(), screen.settings, screen.place)
         self._quit_after_first_paint = quit_after_first_paint
         self.window.article_view.firstPainted.connect(self._after_first_paint)
+
+    @staticmethod
+    def _new_application(argv: list[str]) -> QApplication:
+        app = QApplication(style_arguments(argv))  # in the viewer's style from the start: not asked for it (themes)
+        app.setProperty(STYLE_GIVEN, True)
+        return app
 
     def _after_first_paint(self) -> None:
         if self._quit_after_first_paint:  # the report first: what follows is not part of the first paint

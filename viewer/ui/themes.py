@@ -13,6 +13,11 @@ from PySide6.QtWidgets import QApplication
 from viewer.core.themes import Theme
 
 STYLE = "Fusion"  # draws every control from the palette on every system, so each theme looks as designed
+STYLE_GIVEN = "viewerStyleGiven"
+"""An application property: the application was made with ``-style`` STYLE (:func:`style_arguments`).
+
+Asking the application for its style makes PySide build QStyle's type and enum classes (5 ms): a first frame
+asks for the style it wants when it makes the application, and marks it so, instead."""
 
 _ROLES = {
     QPalette.ColorRole.Window: "window",
@@ -46,10 +51,18 @@ def palette_for(theme: Theme) -> QPalette:
     return palette
 
 
+def style_arguments(argv: list[str]) -> list[str]:
+    """*argv* (program name first) for a QApplication that starts in STYLE; mark it with :data:`STYLE_GIVEN` once made.
+
+    The program's own options come after Qt's, so that Qt takes ``-style`` before it reads them.
+    """
+    return [*argv[:1], "-style", STYLE, *argv[1:]]
+
+
 def use_palette(theme: Theme) -> None:
     """Colour the whole application (menus and dialogs are windows of their own) in *theme*."""
     app = QApplication.instance()
-    if app.style().name().lower() != STYLE.lower():
+    if app.property(STYLE_GIVEN) is not True and app.style().name().lower() != STYLE.lower():
         app.setStyle(STYLE)
     app.setPalette(palette_for(theme))
 
