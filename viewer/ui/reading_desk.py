@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt, Signal, Slot
+from PySide6.QtCore import QObject, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QAction, QGuiApplication
 from PySide6.QtWidgets import QApplication, QTabWidget, QToolButton
 
@@ -103,8 +103,10 @@ class ReadingDesk(QObject):
         window.appearance.themeChanged.connect(self.shelf.refresh_star)
         self.trail.changed.connect(self.history_changed)
         window.hits.sectionReached.connect(self._on_hit_reached)
-        viewports = (view.viewport(), tree.viewport(), self.bookmarks_pane.list.viewport())
-        self.mouse_buttons.watch(window, *viewports, window.filter_edit)
+        if view.has_painted:
+            self._watch_mouse_buttons()
+        else:  # viewport() is the first call returning QWidget*: PySide builds every widget type for it (10 ms)
+            view.firstPainted.connect(lambda: QTimer.singleShot(0, self, self._watch_mouse_buttons))  # once it is shown
         self.mouse_buttons.backPressed.connect(actions["back"].trigger)  # through the actions: off when they are
         self.mouse_buttons.forwardPressed.connect(actions["forward"].trigger)
         window.sectionChanged.connect(self.shelf.set_current)
@@ -121,6 +123,12 @@ class ReadingDesk(QObject):
         self.menus.bookmarkRequested.connect(self.shelf.toggle_section)
         self.menus.printRequested.connect(self.print_section)
         self.menus.exportRequested.connect(self.export_section)
+
+    @Slot()
+    def _watch_mouse_buttons(self) -> None:
+        window, tree = self._window, self._window.section_tree
+        viewports = (window.article_view.viewport(), tree.viewport(), self.bookmarks_pane.list.viewport())
+        self.mouse_buttons.watch(window, *viewports, window.filter_edit)
 
     @Slot(str)
     def _on_hit_reached(self, _anchor: str) -> None:
