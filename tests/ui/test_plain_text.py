@@ -89,6 +89,16 @@ def test_one_line_is_one_bounded_line_without_control_characters():
     assert len(plain_text.one_line("x" * 10_000, 20)) == 20
 
 
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=300), st.integers(min_value=2, max_value=250))
+def test_one_line_keeps_a_short_printable_line_and_breaks_no_other(text, limit):
+    line = plain_text.one_line(text, limit)
+    assert len(line) <= limit
+    assert not any(c in line for c in "\n\r\t\u2028\u2029") and not any(ord(c) < 32 or ord(c) == 127 for c in line)
+    if len(text) <= limit and text.isprintable():
+        assert line == text
+
+
 def test_a_window_title_shows_the_unsaved_changes_mark_as_written(qtbot):
     window = QMainWindow()
     qtbot.addWidget(window)

@@ -33,8 +33,9 @@ class QtSectionModel(QStandardItemModel):
         self._hiding = False  # whether the tagged rows are the ones hidden rather than shown
         self._generation, self._tag = 0, ""
         self._parents = [section.parent.number if section.parent else -1 for section in article.sections]
+        read_only = QStandardItem().flags() & ~Qt.ItemFlag.ItemIsEditable  # setFlags: 3 times faster than setEditable
         for section in article.sections:
-            item = _section_item(section)
+            item = _section_item(section, read_only)
             owner = self._items[section.parent.number] if section.parent else self.invisibleRootItem()
             owner.appendRow(item)
             self._items.append(item)
@@ -95,9 +96,9 @@ class QtSectionModel(QStandardItemModel):
         return set(range(len(self._items))).difference(shown)
 
 
-def _section_item(section: Section) -> QStandardItem:
+def _section_item(section: Section, flags: Qt.ItemFlag) -> QStandardItem:
     item = QStandardItem(plain_text.one_line(section.title))
-    item.setEditable(False)
+    item.setFlags(flags)
     item.setToolTip(plain_text.tooltip(section.title))
     item.setData(section.anchor, ANCHOR_ROLE)
     item.setData(section.number, NUMBER_ROLE)
