@@ -8,7 +8,6 @@ from PySide6.QtWidgets import QListWidget, QListWidgetItem, QMenu, QStackedWidge
 
 from viewer.core.article import Article
 from viewer.core.bookmarks import Bookmark
-from viewer.core.handout import plain
 from viewer.ui import plain_text
 from viewer.ui.accessibility import describe, name_scroll_bars
 
@@ -71,6 +70,8 @@ class BookmarksPane(QWidget):
 
     def show_bookmarks(self, bookmarks: list[Bookmark], article: Article | None) -> None:
         """List *bookmarks* of *article*, each under its section's title now (or its old one, greyed, when gone)."""
+        from viewer.core.handout import plain  # here: the handout module need not load before the first paint
+
         self.list.clear()
         for bookmark in bookmarks:
             section = bookmark.find_in(article) if article is not None else None

@@ -14,7 +14,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QModelIndex, Qt, Signal, Slot
+from PySide6.QtCore import QModelIndex, Qt, QUrl, Signal, Slot
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QApplication, QMainWindow, QSplitter, QVBoxLayout, QWidget
 
@@ -28,7 +28,6 @@ from viewer.ui.article_links import ArticleLinkFollower
 from viewer.ui.article_view import ArticleView
 from viewer.ui.hit_stepper import HitStepper
 from viewer.ui.keyword_bar import KeywordBar
-from viewer.ui.link_dialogs import open_after_asking, tell_refused
 from viewer.ui.messages import status_line
 from viewer.ui.navigation_pane import NavigationPane
 from viewer.ui.progressive_loader import ProgressiveLoader
@@ -135,8 +134,8 @@ class MainWindow(QMainWindow):
         view.reading.sectionChanged.connect(self._on_reader_moved)
         view.sectionLinkClicked.connect(self.article_links.go_to_fragment)
         view.articleLinkRequested.connect(self.article_links.follow)
-        view.externalLinkRequested.connect(lambda url: open_after_asking(self, url))
-        view.linkRefused.connect(lambda href: tell_refused(self, href))
+        view.externalLinkRequested.connect(self._on_external_link)
+        view.linkRefused.connect(self._on_link_refused)
         view.firstPainted.connect(self.loader.start)
         self.loader.sectionsAdded.connect(self._on_sections_added)
         self.loader.completed.connect(self.indexer.start)
@@ -221,6 +220,18 @@ class MainWindow(QMainWindow):
     def _on_sections_added(self, _count: int) -> None:
         if self._wanted_section:
             self.scroll_to_section(self._wanted_section)
+
+    @Slot(QUrl)
+    def _on_external_link(self, url: QUrl) -> None:
+        from viewer.ui.link_dialogs import open_after_asking  # at the first such link: not before the first paint
+
+        open_after_asking(self, url)
+
+    @Slot(str)
+    def _on_link_refused(self, href: str) -> None:
+        from viewer.ui.link_dialogs import tell_refused
+
+        tell_refused(self, href)
 
     @Slot(str, int)
     def show_note(self, text: str, milliseconds: int) -> None:
