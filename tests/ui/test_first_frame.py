@@ -116,3 +116,29 @@ def test_anything_else_goes_through_the_full_command_line(monkeypatch, screen, a
     monkeypatch.setattr("viewer.cli.run", lambda argv: ran.append(argv) or 0)
     assert main(["ketamine-viewer", *arguments]) == 0
     assert ran == [["ketamine-viewer", *arguments]]
+
+
+STYLE_AT_FIRST_PAINT = """
+import sys
+from PySide6.QtWidgets import QApplication
+from viewer.core.quick_start import PlainLaunch, first_screen
+from viewer.ui.first_frame import FirstFrame
+
+made = FirstFrame(first_screen(PlainLaunch(None, None, False)), [sys.argv[0]])
+made.window.article_view.firstPainted.connect(lambda: (print(QApplication.style().name()), made.app.exit(0)))
+sys.exit(made.run())
+"""
+
+
+@pytest.mark.parametrize("asked", ["", "Windows"])
+def test_a_first_frame_is_in_the_viewer_s_style_whatever_the_system_asks_for(screen, tmp_path, asked):
+    import os
+    import subprocess
+
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "KETAMINE_VIEWER_CONFIG_DIR": str(tmp_path / "config")}
+    env.pop("QT_STYLE_OVERRIDE", None)
+    if asked:
+        env["QT_STYLE_OVERRIDE"] = asked
+    result = subprocess.run([sys.executable, "-c", STYLE_AT_FIRST_PAINT], capture_output=True, text=True, env=env, timeout=120)
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert result.stdout.split()[-1].lower() == "fusion"  # the style viewer.ui.themes.STYLE names
