@@ -17,6 +17,7 @@ def open_active(qtbot, article, settings=None, place=None, size=(1100, 700)) -> 
     window.resize(*size)
     show_active(qtbot, window)
     qtbot.waitUntil(lambda: window.article_view.has_painted, timeout=20_000)
+    QApplication.processEvents()  # and what the first paint queued (the mouse's back and forward buttons are watched then)
     return window
 
 
