@@ -56,7 +56,7 @@ def style_arguments(argv: list[str]) -> list[str]:
 
     The program's own options come after Qt's, so that Qt takes ``-style`` before it reads them.
     """
-    return [*argv[:1], "-style", STYLE, *argv[1:]]
+    return [*(argv[:1] or ["ketamine-viewer"]), "-style", STYLE, *argv[1:]]  # Qt never reads the first as an option
 
 
 def use_palette(theme: Theme) -> None:
