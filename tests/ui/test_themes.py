@@ -190,8 +190,12 @@ def tree_rows(window) -> dict:
     index = model.index(0, 0)
     while index.isValid():
         area = tree.visualRect(index)
-        if index.data(Qt.ItemDataRole.UserRole + 10):  # HITS_ROLE: the badge is drawn at the right
-            found["row badge"] = drawn(tree.viewport(), QRect(area.right() - 30, area.top() + 4, 22, area.height() - 8))
+        if not tree.viewport().rect().contains(area):  # a long title wraps: rows further down are off screen
+            index = tree.indexBelow(index)
+            continue
+        if index.data(Qt.ItemDataRole.UserRole + 10):  # HITS_ROLE: the badge is drawn at the right, in the middle
+            line = tree.fontMetrics().height()
+            found["row badge"] = drawn(tree.viewport(), QRect(area.right() - 30, area.center().y() - line // 2 + 2, 22, line - 4))
             found["row selected" if tree.currentIndex() == index else "row hit"] = drawn(
                 tree.viewport(), area.adjusted(0, 0, -50, 0)
             )

@@ -58,3 +58,8 @@ def empty_message(answer: Answer, chosen: list[str]) -> str:
 def hit_position(number: int, total: int) -> str:
     """'Hit 2 of 5', beside the search box."""
     return f"Hit {number} of {total}"
+
+
+def short_hit_position(number: int, total: int) -> str:
+    """'2/5', where the search box has little room beside it."""
+    return f"{number}/{total}"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from viewer.ui.hit_counter import HitCounter
 from viewer.ui.navigation_pane import NavigationPane
 from viewer.ui.section_filter import SectionFilterProxy
 
@@ -24,6 +25,7 @@ class AnswerView:
 
     def __init__(self, pane: NavigationPane, proxy: SectionFilterProxy) -> None:
         self._pane, self._proxy = pane, proxy
+        self._counter = HitCounter(pane.hit_counter, pane.filter_edit)
 
     def show(self, answer: Answer, chosen: list[str]) -> bool:
         """Show *answer* (to what was typed and the *chosen* keywords); True when the tree's rows changed."""
@@ -34,7 +36,7 @@ class AnswerView:
         ranks = answer.ranks(RANKS_SHOWN) if question else None
         rows_changed = self._proxy.set_result(answer.result, ranks, answer.mentions or None)
         if not answer.sections:
-            self._pane.show_hit_position("")
+            self._counter.clear()
             self._pane.show_status("")
             self._pane.show_answer_note(None)
             self._pane.show_empty_state(empty_message(answer, chosen), answer.suggestions())
@@ -51,11 +53,10 @@ class AnswerView:
 
     def show_hit(self, answer: Answer, current: tuple[int, int] | None) -> None:
         """'Hit 2 of 5' for the *current* hit of *answer*."""
-        from viewer.core.answer_text import hit_position
-
-        total = answer.result.match_count
-        text = hit_position(answer.hit_number(current), total) if current else ""
-        self._pane.show_hit_position(text, hit_position(total, total))
+        if current:
+            self._counter.show(answer.hit_number(current), answer.result.match_count)
+        else:
+            self._counter.clear()
 
     def clear(self) -> bool:
         """Show every section again, with nothing said about a search; True when the tree's rows changed."""
@@ -63,5 +64,5 @@ class AnswerView:
         self._pane.show_empty_state(None)
         self._pane.show_status("")
         self._pane.show_answer_note(None)
-        self._pane.show_hit_position("")
+        self._counter.clear()
         return rows_changed

@@ -52,6 +52,7 @@ class ReadingComfort(QObject):
     def lay_out(self, splitter: QSplitter) -> None:
         """Fit the window to its screen and its parts to the window; name them and order their focus."""
         window = self._window
+        window.section_tree.itemDelegate().wrap_titles(window.section_tree)  # whole titles at any text size
         self.appearance.add_reading_part(window.desk.bookmarks_pane)
         self.layout_fit = AdaptiveLayout(window, window.keyword_bar, splitter, window.desk.sidebar)
         self.access = WindowAccess(

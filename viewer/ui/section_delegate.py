@@ -1,20 +1,19 @@
-"""Draws a tree row's hit count as a badge at its right edge, so eliding a long title never hides it."""
+"""Draws a tree row: its whole title, word-wrapped to the tree's width, and its hit count as a badge at its right edge.
+
+A title wraps rather than being cut short with "…": at a large text size in a narrow column most titles
+would otherwise lose their end, which is often what tells two sections apart ("A. Definition of …").
+"""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, Qt
-from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QStyledItemDelegate
-
-if TYPE_CHECKING:
-    from PySide6.QtGui import QPainter
-    from PySide6.QtWidgets import QStyleOptionViewItem
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, Slot
+from PySide6.QtGui import QColor, QFontMetrics, QPainter
+from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QTreeView
 
 from viewer.core.themes import LIGHT, Theme
 
 HITS_ROLE = Qt.ItemDataRole.UserRole + 10
+BADGE_PADDING, BADGE_GAP, BADGE_MARGIN = 14, 8, 4  # inside the badge, between it and the title, after it
 
 
 class SectionDelegate(QStyledItemDelegate):
@@ -23,7 +22,57 @@ class SectionDelegate(QStyledItemDelegate):
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
+        self._tree: QTreeView | None = None
+        self._measured_at = -1  # the column width rows were last measured at; -1: none since the last layout
         self.set_theme(LIGHT)
+
+    def wrap_titles(self, tree: QTreeView) -> None:
+        """Wrap *tree*'s titles to its width, rows as tall as their titles; measured again when it narrows or widens."""
+        self._tree = tree
+        tree.setWordWrap(True)
+        tree.setUniformRowHeights(False)
+        tree.header().sectionResized.connect(self._on_column_resized)  # the column follows the tree's width
+        tree.selectionModel().currentChanged.connect(self._show_current_whole)
+
+    @Slot(int, int, int)
+    def _on_column_resized(self, _column: int, _old: int, new: int) -> None:
+        if self._measured_at not in (-1, new):  # rows measured at another width: once more, after this change
+            self._measured_at = -1
+            self.sizeHintChanged.emit(QModelIndex())
+
+    @Slot(QModelIndex, QModelIndex)
+    def _show_current_whole(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        """Scroll the new current row wholly into view. The tree scrolls by rows and takes a page to hold as
+        many rows as its last one: a tall row in the middle would stay cut at the bottom."""
+        tree = self._tree
+        rect, height = tree.visualRect(current), tree.viewport().height()
+        if current.isValid() and rect.bottom() >= height:
+            hint = tree.ScrollHint.PositionAtBottom if rect.height() <= height else tree.ScrollHint.PositionAtTop
+            tree.scrollTo(current, hint)
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:
+        if self._tree is None:
+            return super().sizeHint(option, index)
+        self._measured_at = self._tree.columnWidth(0)
+        measured = QStyleOptionViewItem(option)
+        measured.rect = QRect(0, 0, max(1, self._text_width(option, index)), 1)  # the style wraps to a valid rect's width
+        return super().sizeHint(measured, index)
+
+    def _text_width(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> int:
+        """The width the row's title has: the column's, less the indentation of its level and its badge."""
+        tree, level, parent = self._tree, 0, index.parent()
+        while parent.isValid():
+            level, parent = level + 1, parent.parent()
+        indent = tree.indentation() * (level + (1 if tree.rootIsDecorated() else 0))
+        width = tree.columnWidth(0) - indent
+        badge = index.data(HITS_ROLE)
+        if badge:
+            width -= self._badge_width(option.fontMetrics, badge) + BADGE_GAP
+        return width
+
+    @staticmethod
+    def _badge_width(metrics: QFontMetrics, badge: str) -> int:
+        return metrics.horizontalAdvance(badge) + BADGE_PADDING
 
     def set_theme(self, theme: Theme) -> None:
         """Draw badges in *theme*'s colours."""
@@ -36,19 +85,15 @@ class SectionDelegate(QStyledItemDelegate):
         if not badge:
             super().paint(painter, option, index)
             return
-        # Imported for the first badge: QStyle's enum classes cost 6 ms that the first paint (no hits yet) need not pay.
-        from PySide6.QtGui import QPainter
-        from PySide6.QtWidgets import QStyle, QStyleOptionViewItem
-
         metrics = option.fontMetrics
-        badge_rect = QRect(0, 0, metrics.horizontalAdvance(badge) + 14, metrics.height() + 2)
+        badge_rect = QRect(0, 0, self._badge_width(metrics, badge), metrics.height() + 2)
         badge_rect.moveCenter(option.rect.center())
-        badge_rect.moveRight(option.rect.right() - 4)
+        badge_rect.moveRight(option.rect.right() - BADGE_MARGIN)
         style = option.widget.style() if option.widget else None
         if style is not None:  # the row's selection background runs under the badge too
             style.drawPrimitive(QStyle.PrimitiveElement.PE_PanelItemViewItem, option, painter, option.widget)
         text_option = QStyleOptionViewItem(option)
-        text_option.rect = option.rect.adjusted(0, 0, -badge_rect.width() - 8, 0)
+        text_option.rect = option.rect.adjusted(0, 0, -badge_rect.width() - BADGE_GAP, 0)
         super().paint(painter, text_option, index)
         painter.save()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
