@@ -54,8 +54,13 @@ class SectionDelegate(QStyledItemDelegate):
         if self._tree is None:
             return super().sizeHint(option, index)
         self._measured_at = self._tree.columnWidth(0)
+        row = QStyleOptionViewItem(option)
+        self.initStyleOption(row, index)
+        row.rect = QRect(0, 0, max(1, self._text_width(row, index)), row.fontMetrics.height())
+        # The style wraps a hint to its rect's width, but paints inside the style sheet's padding: measure at that.
+        text = self._tree.style().subElementRect(QStyle.SubElement.SE_ItemViewItemText, row, self._tree)
         measured = QStyleOptionViewItem(option)
-        measured.rect = QRect(0, 0, max(1, self._text_width(option, index)), 1)  # the style wraps to a valid rect's width
+        measured.rect = QRect(0, 0, max(1, text.width()), 1)
         return super().sizeHint(measured, index)
 
     def _text_width(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> int:
