@@ -166,3 +166,71 @@ def test_the_rows_a_search_keeps_show_their_whole_titles(qtbot, window, word):
     at_text_size(qtbot, window, 200)
     search(qtbot, window, word)
     assert unreadable_rows(window.section_tree) == []
+
+
+def line_spans(view) -> list[tuple[str, float, float]]:
+    """Every line of text in the article: its words and its top and bottom in the document."""
+    document, spans = view.document(), []
+    block = document.begin()
+    while block.isValid():
+        top = document.documentLayout().blockBoundingRect(block).top()
+        layout = block.layout()
+        for number in range(layout.lineCount() if block.text().strip() else 0):
+            line = layout.lineAt(number)
+            words = block.text()[line.textStart() : line.textStart() + line.textLength()]
+            spans.append((words, top + line.y(), top + line.y() + line.height()))
+        block = block.next()
+    return spans
+
+
+@pytest.mark.parametrize(
+    ("key", "modifiers"),
+    [(Qt.Key.Key_PageDown, Qt.KeyboardModifier.NoModifier), (Qt.Key.Key_Space, Qt.KeyboardModifier.NoModifier)],
+)
+def test_paging_down_the_article_shows_every_line_whole(qtbot, reader, key, modifiers):
+    view = reader.article_view
+    view.setFocus()
+    qtbot.keyClick(view, Qt.Key.Key_Home, CTRL)
+    bar, height = view.verticalScrollBar(), view.viewport().height()
+    unseen = {(words, top) for words, top, _bottom in line_spans(view)}
+    lines = line_spans(view)
+    for _ in range(1000):
+        unseen -= {(words, top) for words, top, bottom in lines if bar.value() <= top and bottom <= bar.value() + height}
+        if bar.value() == bar.maximum():
+            break
+        qtbot.keyClick(view, key, modifiers)
+    assert bar.value() == bar.maximum(), "paging reaches the end"
+    assert sorted(unseen, key=lambda line: line[1]) == [], "lines never seen whole"
+
+
+def test_paging_up_shows_every_line_whole_too(qtbot, reader):
+    view = reader.article_view
+    view.setFocus()
+    qtbot.keyClick(view, Qt.Key.Key_End, CTRL)
+    bar, height = view.verticalScrollBar(), view.viewport().height()
+    lines = line_spans(view)
+    unseen = {(words, top) for words, top, _bottom in lines}
+    for _ in range(1000):
+        unseen -= {(words, top) for words, top, bottom in lines if bar.value() <= top and bottom <= bar.value() + height}
+        if bar.value() == 0:
+            break
+        qtbot.keyClick(view, Qt.Key.Key_PageUp)
+    assert bar.value() == 0
+    assert sorted(unseen, key=lambda line: line[1]) == []
+
+
+@pytest.mark.parametrize("percent", [100, 200])
+def test_paging_to_the_end_makes_the_last_section_current(qtbot, window, percent):
+    sized(qtbot, window, *SMALL_SCREEN_WINDOW)
+    if percent != 100:
+        at_text_size(qtbot, window, percent)
+    view, tree, bar = window.article_view, window.section_tree, window.article_view.verticalScrollBar()
+    view.setFocus()
+    _words, _top, last_bottom = line_spans(view)[-1]
+    pages = 0
+    while last_bottom > bar.value() + view.viewport().height() and pages < 200:  # until the last line is on screen
+        qtbot.keyClick(view, Qt.Key.Key_PageDown)
+        pages += 1
+    QApplication.processEvents()
+    assert pages > 3
+    assert tree.currentIndex().data() == visible_titles(tree)[-1]

@@ -24,6 +24,7 @@ from viewer.ui.accessibility import describe, name_scroll_bars
 from viewer.ui.article_images import image_source, load_image
 from viewer.ui.article_restyle import Restyler, honour_style_sheet_sizes
 from viewer.ui.heading_map import HeadingMap
+from viewer.ui.paging import page_step, paging_direction
 from viewer.ui.reading_position import ReadingPosition
 
 READING_WIDTH_PX = 760  # about 75 characters of body text at normal size: longer lines are hard to follow
@@ -138,6 +139,11 @@ class ArticleView(QTextBrowser):
         }
         if event.key() in jumps and event.modifiers() & Qt.KeyboardModifier.ControlModifier:
             self.verticalScrollBar().triggerAction(jumps[Qt.Key(event.key())])
+            return
+        forward = paging_direction(event)
+        if forward is not None:
+            bar = self.verticalScrollBar()
+            bar.setValue(bar.value() + (1 if forward else -1) * page_step(self, forward))
             return
         super().keyPressEvent(event)
 
