@@ -179,7 +179,7 @@ class Walk:
 
     def labels(self, top: QWidget) -> None:
         for label in top.findChildren(QLabel):
-            if label.isVisible():
+            if isValid(label) and label.isVisible():  # a tooltip shown for a label is a QLabel in it, gone once hidden
                 self.widget(label)
 
     def every_window(self) -> None:

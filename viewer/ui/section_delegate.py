@@ -24,6 +24,8 @@ class SectionDelegate(QStyledItemDelegate):
         super().__init__(parent)
         self._tree: QTreeView | None = None
         self._measured_at = -1  # the column width rows were last measured at; -1: none since the last layout
+        self._sizes_for: tuple[int, str] | None = None  # the column width and font the sizes below were measured at
+        self._sizes: dict[tuple, QSize] = {}  # by title, badge, font (context rows are italic) and level
         self.set_theme(LIGHT)
 
     def wrap_titles(self, tree: QTreeView) -> None:
@@ -53,21 +55,36 @@ class SectionDelegate(QStyledItemDelegate):
     def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:
         if self._tree is None:
             return super().sizeHint(option, index)
-        self._measured_at = self._tree.columnWidth(0)
+        self._measured_at = width = self._tree.columnWidth(0)
+        if (width, option.font.key()) != self._sizes_for:  # the tree lays rows out again after every search: measure once
+            self._sizes_for, self._sizes = (width, option.font.key()), {}
+        level, parent = 0, index.parent()
+        while parent.isValid():
+            level, parent = level + 1, parent.parent()
+        key = (
+            index.data(Qt.ItemDataRole.DisplayRole),
+            index.data(HITS_ROLE),
+            index.data(Qt.ItemDataRole.FontRole) is None,
+            level,
+        )
+        size = self._sizes.get(key)
+        if size is None:
+            size = self._sizes[key] = self._measure(option, index, level)
+        return size
+
+    def _measure(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex, level: int) -> QSize:
         row = QStyleOptionViewItem(option)
         self.initStyleOption(row, index)
-        row.rect = QRect(0, 0, max(1, self._text_width(row, index)), row.fontMetrics.height())
+        row.rect = QRect(0, 0, max(1, self._text_width(row, index, level)), row.fontMetrics.height())
         # The style wraps a hint to its rect's width, but paints inside the style sheet's padding: measure at that.
         text = self._tree.style().subElementRect(QStyle.SubElement.SE_ItemViewItemText, row, self._tree)
         measured = QStyleOptionViewItem(option)
         measured.rect = QRect(0, 0, max(1, text.width()), 1)
         return super().sizeHint(measured, index)
 
-    def _text_width(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> int:
+    def _text_width(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex, level: int) -> int:
         """The width the row's title has: the column's, less the indentation of its level and its badge."""
-        tree, level, parent = self._tree, 0, index.parent()
-        while parent.isValid():
-            level, parent = level + 1, parent.parent()
+        tree = self._tree
         indent = tree.indentation() * (level + (1 if tree.rootIsDecorated() else 0))
         width = tree.columnWidth(0) - indent
         badge = index.data(HITS_ROLE)
@@ -81,6 +98,7 @@ class SectionDelegate(QStyledItemDelegate):
 
     def set_theme(self, theme: Theme) -> None:
         """Draw badges in *theme*'s colours."""
+        self._sizes_for = None  # a theme comes with its style sheet: its padding may differ
         colours = theme.colours
         self._badge, self._fuzzy_badge = QColor(colours["badge_bg"]), QColor(colours["fuzzy_badge_bg"])
         self._rank_badge, self._badge_text = QColor(colours["rank_badge_bg"]), QColor(colours["badge_text"])
