@@ -9,6 +9,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QAbstractScrollArea, QStackedWidget
 
@@ -16,8 +17,23 @@ from viewer.core.errors import ArticleError
 from viewer.core.loader import load_article
 from viewer.ui.kiosk.touch import scroll_by_finger, stop_scrolling
 from viewer.ui.main_window import MainWindow
+from viewer.ui.window_actions import keep_only
 
 log = logging.getLogger("viewer.kiosk")
+
+KEPT_COMMANDS = {"find_next", "find_previous"}  # F3 and Shift+F3; every other command of the window is off
+
+
+def make_kiosk_content(main: MainWindow, kiosk_qss: str) -> None:
+    """Make *main* a widget inside the kiosk window: no menu bar, status bar, drops, context menu or commands
+    but F3, and the kiosk's style sheet over its own."""
+    main.setWindowFlags(Qt.WindowType.Widget)
+    main.appearance.add_window_stylesheet(kiosk_qss)  # a widget's own sheet wins over its parent's
+    main.setAcceptDrops(False)
+    main.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
+    keep_only(main, main.actions, KEPT_COMMANDS)
+    main.menuBar().hide()
+    main.statusBar().hide()
 
 
 class ViewerState:

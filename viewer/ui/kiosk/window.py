@@ -1,8 +1,10 @@
 """The kiosk window: the viewer full screen and frameless, with everything a visitor must not reach taken away.
 
 It holds the main window as an ordinary child widget (no menu bar, tool bars or status bar) between
-the administrator's problem banner and the help strip, and lays the start screen, the idle countdown
-and the PIN pad over it. Kiosk mode is wired into the viewer here and nowhere else.
+the administrator's problem banner and the help strip, wires the kiosk's parts to each other, and switches
+kiosk mode on, back to its start for the next visitor, and off. What lies over the viewer is
+:mod:`viewer.ui.kiosk.overlays`; the main window made the kiosk's content, :mod:`viewer.ui.kiosk.viewer_state`.
+Kiosk mode is wired into the viewer here and nowhere else.
 """
 
 from __future__ import annotations
@@ -12,28 +14,25 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QCursor, QPaintEvent, QResizeEvent
-from PySide6.QtWidgets import QApplication, QHBoxLayout, QPushButton, QToolTip, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from viewer.core.article import Article
 from viewer.core.kiosk_config import KioskConfig
 from viewer.core.resources import read_resource_text
-from viewer.ui.kiosk.banners import Notice, help_strip, problem_banner
-from viewer.ui.kiosk.idle import IdleCountdown, IdleWatcher
-from viewer.ui.kiosk.keyboard import OnScreenKeyboard
+from viewer.ui.kiosk.banners import help_strip, problem_banner
+from viewer.ui.kiosk.idle import IdleWatcher
 from viewer.ui.kiosk.links import LinkGate
-from viewer.ui.kiosk.pin_pad import LONG_PRESS_MS, CornerPress, PinPad
+from viewer.ui.kiosk.overlays import Overlays
+from viewer.ui.kiosk.pin_pad import LONG_PRESS_MS, CornerPress
 from viewer.ui.kiosk.policy import KioskPolicy, close_window
-from viewer.ui.kiosk.printing import PRINT_PAUSE_MS, print_section
+from viewer.ui.kiosk.printing import PrintButton
 from viewer.ui.kiosk.screen_hold import ScreenHold
-from viewer.ui.kiosk.start_screen import StartScreen
-from viewer.ui.kiosk.viewer_state import ViewerState
+from viewer.ui.kiosk.viewer_state import ViewerState, make_kiosk_content
 from viewer.ui.main_window import MainWindow
-from viewer.ui.window_actions import keep_only
 
 log = logging.getLogger("viewer.kiosk")
 
 KIOSK_STYLESHEET = "style/kiosk.qss"
-KEPT_COMMANDS = {"find_next", "find_previous"}  # F3 and Shift+F3; every other command of the window is off
 COMPACT_BELOW = (1024, 720)  # a screen narrower or lower than this gets the compact style (kiosk.qss)
 
 
@@ -78,37 +77,25 @@ class KioskWindow(QWidget):
         self.setWindowTitle(main.windowTitle())
         self.config, self.times, self.main = config, times, main
         self.viewer = ViewerState(main)
-        self._print_timer = QTimer(self, singleShot=True, interval=PRINT_PAUSE_MS)
         kiosk_qss = read_resource_text(KIOSK_STYLESHEET)
         self.setStyleSheet(kiosk_qss)
-        self._embed_main_window(kiosk_qss)
+        make_kiosk_content(main, kiosk_qss)
         self.problems = problem_banner(problems)
         self.help_strip = help_strip(config.help_text)
         self.start_again = QPushButton("Start again", objectName="kioskStartAgain", focusPolicy=Qt.FocusPolicy.NoFocus)
-        self.print_button = QPushButton("Print this section", objectName="kioskPrint", focusPolicy=Qt.FocusPolicy.NoFocus)
+        self.print_button = PrintButton(lambda: main.article, lambda: main.article_view.reading.current_anchor, self._tell)
         self.print_button.setVisible(config.allow_print)
         self._build_layout()
-        self.start_screen = StartScreen(self)
-        self.countdown = IdleCountdown(self, times.tick_ms)
-        self.keyboard = OnScreenKeyboard(self, main.filter_edit)
-        self.pin_pad = PinPad(self, config.pin_hash)
-        self.notice = Notice(self)
+        self.overlays = Overlays(self, self.viewer, config, times.tick_ms)
+        overlays = self.overlays  # each by its name on the window too, as the rest of the kiosk is
+        self.start_screen, self.countdown, self.keyboard = overlays.start_screen, overlays.countdown, overlays.keyboard
+        self.pin_pad, self.notice = overlays.pin_pad, overlays.notice
         self.policy = KioskPolicy(self, main)
         self.idle = IdleWatcher(times.idle_ms, self)
         self.corner = CornerPress(self, times.long_press_ms)
         self.hold = ScreenHold(self, holding=lambda: self._active and not self._leaving)
         self.link_gate = LinkGate(main.article_view, self.viewer.kiosk_folder, self.viewer.current_folder)
         self._connect_signals()
-
-    def _embed_main_window(self, kiosk_qss: str) -> None:
-        main = self.main
-        main.setWindowFlags(Qt.WindowType.Widget)
-        main.appearance.add_window_stylesheet(kiosk_qss)  # a widget's own sheet wins over its parent's
-        main.setAcceptDrops(False)
-        main.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
-        keep_only(main, main.actions, KEPT_COMMANDS)
-        main.menuBar().hide()
-        main.statusBar().hide()
 
     def _build_layout(self) -> None:
         bottom = QWidget(objectName="kioskBottomBar")
@@ -130,20 +117,19 @@ class KioskWindow(QWidget):
     def _connect_signals(self) -> None:
         self.policy.adminRequested.connect(self.open_pin_pad)
         self.policy.escapePressed.connect(self._on_escape)
-        self.policy.refused.connect(self._on_refused)
-        self.link_gate.refused.connect(self._on_refused)
+        self.policy.refused.connect(self._tell)
+        self.link_gate.refused.connect(self._tell)
         self.idle.idle.connect(self._on_idle)
         self.idle.resumed.connect(self.countdown.stop)
         self.countdown.expired.connect(self.reset_to_start)
         self.corner.longPressed.connect(self.open_pin_pad)
         self.pin_pad.accepted.connect(self.leave)
-        self.keyboard.openingRequested.connect(self._on_keyboard_wanted)
+        self.keyboard.openingRequested.connect(self.overlays.offer_keyboard)
         self.keyboard.closed.connect(self.viewer.give_back_the_chips)
         self.start_screen.begun.connect(lambda: self.start_again.setVisible(True))
         self.start_again.clicked.connect(self.reset_to_start)
-        self.print_button.clicked.connect(self._on_print)
-        self._print_timer.timeout.connect(lambda: self.print_button.setEnabled(True))
-        self.main.installEventFilter(self)  # the overlays follow the viewer's place and size
+        self.overlays.follow_the_viewer()
+        self.main.installEventFilter(self)  # the tree's share of the width follows the viewer's size
 
     def activate(self) -> None:
         """Take over the screen and the application's input."""
@@ -187,12 +173,10 @@ class KioskWindow(QWidget):
         if self.config.start_screen:
             self.start_screen.show_for(self.main.article)
             self.start_again.setVisible(False)  # it is the start already
-            self._place_overlays()
+            self.overlays.place()
 
     def _close_everything_open(self) -> None:
-        for overlay_closes in (self.countdown.stop, self.pin_pad.close_pad, self.keyboard.close_keyboard, self.notice.hide):
-            overlay_closes()
-        QToolTip.hideText()
+        self.overlays.close_all()
         while (popup := QApplication.activePopupWidget()) is not None:
             popup.close()
         for widget in QApplication.topLevelWidgets():
@@ -201,49 +185,19 @@ class KioskWindow(QWidget):
 
     def open_pin_pad(self) -> None:
         """The administrator's way out (also when no PIN is set: it says so)."""
-        self.keyboard.close_keyboard()
-        self.countdown.stop()
         self.idle.counting = False
-        self._place_overlays()
-        self.pin_pad.open()
+        self.overlays.open_pin_pad()
 
     def _on_idle(self) -> None:
-        self.keyboard.close_keyboard()
-        self._place_overlays()
         self.idle.counting = True
-        self.countdown.start(self.times.countdown_ms)
+        self.overlays.start_countdown(self.times.countdown_ms)
 
     def _on_escape(self) -> None:
-        if self.pin_pad.isVisible():
-            self.pin_pad.close_pad()
-        elif self.keyboard.isVisible():
-            self.keyboard.close_keyboard()
-        else:
+        if not self.overlays.close_the_top_one():
             self.main.search.reset()
 
-    def _on_refused(self, text: str) -> None:
-        self.notice.tell(text, self.main)
-
-    def _on_keyboard_wanted(self) -> None:
-        if not self.start_screen.isVisible() and not self.pin_pad.isVisible():
-            self._open_keyboard()
-
-    def _open_keyboard(self) -> None:
-        # Room for the line under the search box that counts what was found, so it shows above the keys.
-        room = self.viewer.status_line_height()
-        if not self._keyboard_fits_below(room):
-            self.viewer.hide_the_chips()  # a low screen: the keys must never cover the search box
-        self.keyboard.open_below(self.main, room)
-
-    def _keyboard_fits_below(self, room: int) -> bool:
-        edit = self.main.filter_edit
-        bottom = edit.mapTo(self, edit.rect().bottomLeft()).y() + room + self.keyboard.sizeHint().height() + 24
-        return bottom <= self.main.geometry().bottom()
-
-    def _on_print(self) -> None:
-        self.print_button.setEnabled(False)
-        self._print_timer.start()
-        self.notice.tell(print_section(self.main.article, self.main.article_view.reading.current_anchor), self.main)
+    def _tell(self, text: str) -> None:
+        self.overlays.tell(text)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
@@ -254,18 +208,9 @@ class KioskWindow(QWidget):
             for widget in (self, self.main):  # style sheets are applied again for the [compact] rules
                 widget.setStyleSheet(widget.styleSheet())
 
-    def _place_overlays(self) -> None:
-        stage = self.main.geometry()
-        for overlay in (self.start_screen, self.countdown, self.pin_pad):
-            overlay.setGeometry(stage)
-
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.main and event.type() in (QEvent.Type.Resize, QEvent.Type.Move):
-            self._place_overlays()
-            if event.type() == QEvent.Type.Resize:
-                self.viewer.share_the_width()
-            if self.keyboard.isVisible():
-                self._open_keyboard()
+        if watched is self.main and event.type() == QEvent.Type.Resize:
+            self.viewer.share_the_width()
         return False
 
     def paintEvent(self, event: QPaintEvent) -> None:
