@@ -8,12 +8,13 @@ from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, Slot
 from PySide6.QtGui import QColor, QFontMetrics, QPainter
-from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QTreeView
+from PySide6.QtWidgets import QAbstractItemView, QStyle, QStyledItemDelegate, QStyleOptionViewItem, QTreeView
 
 from viewer.core.themes import LIGHT, Theme
 
 HITS_ROLE = Qt.ItemDataRole.UserRole + 10
 BADGE_PADDING, BADGE_GAP, BADGE_MARGIN = 14, 8, 4  # inside the badge, between it and the title, after it
+_ENSURE_VISIBLE, _AT_BOTTOM = QAbstractItemView.ScrollHint.EnsureVisible, QAbstractItemView.ScrollHint.PositionAtBottom
 
 
 class SectionDelegate(QStyledItemDelegate):
@@ -34,7 +35,8 @@ class SectionDelegate(QStyledItemDelegate):
         tree.setWordWrap(True)
         tree.setUniformRowHeights(False)
         tree.header().sectionResized.connect(self._on_column_resized)  # the column follows the tree's width
-        tree.selectionModel().currentChanged.connect(self._show_current_whole)
+        tree.selectionModel().currentChanged.connect(self._show_current_whole)  # the tree's own scrolling, from C++
+        tree.scrollTo = self._scroll_to  # and every call from Python (the tree following the text, the tests)
 
     @Slot(int, int, int)
     def _on_column_resized(self, _column: int, _old: int, new: int) -> None:
@@ -44,13 +46,21 @@ class SectionDelegate(QStyledItemDelegate):
 
     @Slot(QModelIndex, QModelIndex)
     def _show_current_whole(self, current: QModelIndex, _previous: QModelIndex) -> None:
-        """Scroll the new current row wholly into view. The tree scrolls by rows and takes a page to hold as
-        many rows as its last one: a tall row in the middle would stay cut at the bottom."""
+        self._show_whole(current)
+
+    def _scroll_to(self, index: QModelIndex, hint: QAbstractItemView.ScrollHint = _ENSURE_VISIBLE) -> None:
+        QTreeView.scrollTo(self._tree, index, hint)
+        if hint == _ENSURE_VISIBLE:
+            self._show_whole(index)
+
+    def _show_whole(self, index: QModelIndex) -> None:
+        """Scroll the row wholly into view. The tree scrolls by rows and takes a page to hold as many rows
+        as its last one: a tall row in the middle would stay cut at the bottom, or below it."""
         tree = self._tree
-        rect, height = tree.visualRect(current), tree.viewport().height()
-        if current.isValid() and rect.bottom() >= height:
-            hint = tree.ScrollHint.PositionAtBottom if rect.height() <= height else tree.ScrollHint.PositionAtTop
-            tree.scrollTo(current, hint)
+        rect, height = tree.visualRect(index), tree.viewport().height()
+        if index.isValid() and rect.bottom() >= height:
+            hint = _AT_BOTTOM if rect.height() <= height else QAbstractItemView.ScrollHint.PositionAtTop
+            QTreeView.scrollTo(tree, index, hint)
 
     def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:
         if self._tree is None:
