@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable, Iterable, Iterator
-from contextlib import AbstractContextManager
+from contextlib import AbstractContextManager, contextmanager
 
 from PySide6.QtCore import QObject, QPoint, QTimer, Signal, Slot
 from PySide6.QtGui import QColor, QTextBlock, QTextCharFormat, QTextCursor, QTextFormat, QTextFrame, QTextTable
@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QTextEdit
 from viewer.core.stylesheets import StyleChange
 
 SLICE_S = 0.010  # restyling yields to typing and painting this often: well inside one frame
+_BACK_TO_THE_TOP = object()  # a step that marks where restyling goes on from the top of the article
 _SIZE = QTextFormat.Property.FontPointSize
 _ADJUSTMENT = QTextFormat.Property.FontSizeAdjustment
 _FOREGROUND = QTextFormat.Property.ForegroundBrush
@@ -60,7 +61,7 @@ class Restyler(QObject):
         """*top_line_kept* makes a context in which the line at the top of the pane stays there."""
         super().__init__(pane)
         self._pane, self._top_line_kept = pane, top_line_kept
-        self._steps: Iterator[None] | None = None
+        self._steps: Iterator[object] | None = None
         self._timer = QTimer(self, singleShot=True, interval=0)
         self._timer.timeout.connect(self._restyle_a_slice)
 
@@ -78,10 +79,7 @@ class Restyler(QObject):
 
     def finish(self) -> None:
         """Restyle at once whatever a restyle under way has left."""
-        if self._steps is not None:
-            with self._top_line_kept():
-                for _ in self._steps:
-                    pass
+        self._restyle_until(None)
 
     def cancel(self) -> None:
         """Stop: the text is being replaced."""
@@ -92,26 +90,48 @@ class Restyler(QObject):
 
     @Slot()
     def _restyle_a_slice(self) -> None:
-        deadline = time.perf_counter() + SLICE_S
-        with self._top_line_kept():
-            for _ in self._steps or ():
-                if time.perf_counter() >= deadline:
-                    self._timer.start()
-                    return
+        if not self._restyle_until(time.perf_counter() + SLICE_S):
+            self._timer.start()
 
-    def _restyle_steps(self, change: StyleChange) -> Iterator[None]:
+    def _restyle_until(self, deadline: float | None) -> bool:
+        """Restyle until *deadline* (None: to the end) in edits of their own; True when nothing is left.
+
+        Qt lays out again, at the end of an edit, the stretch of text from its first change to its last: an
+        edit per slice, each a stretch of a few blocks, never one from the top to the end of the article
+        (a whole new layout of the text above the reader, the second of the window's stalls).
+        """
+        while self._steps is not None:
+            with self._top_line_kept(), self._one_edit():
+                for step in self._steps:
+                    if step is _BACK_TO_THE_TOP:
+                        break  # the next edit starts at the top of the article: a stretch of its own
+                    if deadline is not None and time.perf_counter() >= deadline:
+                        return False
+        return True
+
+    @contextmanager
+    def _one_edit(self) -> Iterator[None]:
+        cursor = QTextCursor(self._pane.document())
+        cursor.beginEditBlock()
+        try:
+            yield
+        finally:
+            cursor.endEditBlock()
+
+    def _restyle_steps(self, change: StyleChange) -> Iterator[object]:
         document = self._pane.document()
         end = document.characterCount()  # text added after this point comes in the new style
         first = self._pane.cursorForPosition(QPoint(0, 0)).block()
-        cursor = QTextCursor(document)
-        cursor.beginEditBlock()
-        try:
-            for block in (*_blocks(first, end), *_blocks(document.begin(), first.position())):
-                _restyle_block(cursor, block, change)
-                yield
-            _restyle_frames(document.rootFrame(), change)
-        finally:
-            cursor.endEditBlock()
+        cursor, frames_done = QTextCursor(document), set()
+        for block in _blocks(first, end):
+            _restyle_block(cursor, block, change)
+            _restyle_frames_around(cursor, block, change, frames_done)
+            yield None
+        yield _BACK_TO_THE_TOP
+        for block in _blocks(document.begin(), first.position()):
+            _restyle_block(cursor, block, change)
+            _restyle_frames_around(cursor, block, change, frames_done)
+            yield None
         self._steps = None
         self.finished.emit()
 
@@ -172,16 +192,24 @@ def _recolour(text_format: QTextFormat, brush_property: QTextFormat.Property, co
     return True
 
 
-def _restyle_frames(frame: QTextFrame, change: StyleChange) -> None:
-    """Tables keep their background and border colours on the table, and a header's on its cell."""
-    for child in frame.childFrames():
-        frame_format = child.frameFormat()
-        recoloured = _recolour(frame_format, _BACKGROUND, change.colours["background-color"])
-        if _recolour(frame_format, _BORDER, change.colours["border-color"]) or recoloured:
-            child.setFrameFormat(frame_format)
-        if isinstance(child, QTextTable):
-            _restyle_cells(child, change)
-        _restyle_frames(child, change)
+def _restyle_frames_around(cursor: QTextCursor, block: QTextBlock, change: StyleChange, done: set[tuple[int, int]]) -> None:
+    """The frames *block* is in (tables, which keep their background and border colours on the table, and a
+    header's on its cell), each once: with the first of their blocks restyled, so in the same edit."""
+    cursor.setPosition(block.position())
+    frame, root = cursor.currentFrame(), block.document().rootFrame()
+    while frame is not None and frame != root and (frame.firstPosition(), frame.lastPosition()) not in done:
+        done.add((frame.firstPosition(), frame.lastPosition()))
+        _restyle_frame(frame, change)
+        frame = frame.parentFrame()
+
+
+def _restyle_frame(frame: QTextFrame, change: StyleChange) -> None:
+    frame_format = frame.frameFormat()
+    recoloured = _recolour(frame_format, _BACKGROUND, change.colours["background-color"])
+    if _recolour(frame_format, _BORDER, change.colours["border-color"]) or recoloured:
+        frame.setFrameFormat(frame_format)
+    if isinstance(frame, QTextTable):
+        _restyle_cells(frame, change)
 
 
 def _restyle_cells(table: QTextTable, change: StyleChange) -> None:
