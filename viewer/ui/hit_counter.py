@@ -10,6 +10,8 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, QObject
 from PySide6.QtWidgets import QLabel, QLineEdit
 
+from viewer.ui import plain_text
+
 ROOM_FOR_TYPING = "Search, or ask"
 """What the search box keeps room for beside the counter, in the box's own font: a few words of a search."""
 PADDING = 10  # the label's padding at either side, and a little air
@@ -31,7 +33,7 @@ class HitCounter(QObject):
 
         self._hit = (number, total)
         whole = hit_position(number, total)
-        self._label.setToolTip(whole)
+        self._label.setToolTip(plain_text.tooltip(whole))
         self._label.setAccessibleName(whole)
         self._fit()
         self._label.show()
