@@ -6,15 +6,20 @@ would otherwise lose their end, which is often what tells two sections apart ("A
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, Slot
-from PySide6.QtGui import QColor, QFontMetrics, QPainter
-from PySide6.QtWidgets import QAbstractItemView, QStyle, QStyledItemDelegate, QStyleOptionViewItem, QTreeView
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QStyledItemDelegate
 
 from viewer.core.themes import LIGHT, Theme
 
+if TYPE_CHECKING:
+    from PySide6.QtGui import QFontMetrics, QPainter
+    from PySide6.QtWidgets import QAbstractItemView, QStyleOptionViewItem, QTreeView
+
 HITS_ROLE = Qt.ItemDataRole.UserRole + 10
 BADGE_PADDING, BADGE_GAP, BADGE_MARGIN = 14, 8, 4  # inside the badge, between it and the title, after it
-_ENSURE_VISIBLE, _AT_BOTTOM = QAbstractItemView.ScrollHint.EnsureVisible, QAbstractItemView.ScrollHint.PositionAtBottom
 
 
 class SectionDelegate(QStyledItemDelegate):
@@ -48,19 +53,28 @@ class SectionDelegate(QStyledItemDelegate):
     def _show_current_whole(self, current: QModelIndex, _previous: QModelIndex) -> None:
         self._show_whole(current)
 
-    def _scroll_to(self, index: QModelIndex, hint: QAbstractItemView.ScrollHint = _ENSURE_VISIBLE) -> None:
+    def _scroll_to(self, index: QModelIndex, hint: QAbstractItemView.ScrollHint | None = None) -> None:
+        from PySide6.QtWidgets import QAbstractItemView, QTreeView  # after the first paint: see paint()
+
+        hint = QAbstractItemView.ScrollHint.EnsureVisible if hint is None else hint
         QTreeView.scrollTo(self._tree, index, hint)
-        if hint == _ENSURE_VISIBLE:
+        if hint == QAbstractItemView.ScrollHint.EnsureVisible:
             self._show_whole(index)
 
     def _show_whole(self, index: QModelIndex) -> None:
         """Scroll the row wholly into view. The tree scrolls by rows and takes a page to hold as many rows
         as its last one: a tall row in the middle would stay cut at the bottom, or below it."""
+        from PySide6.QtWidgets import QAbstractItemView, QTreeView
+
         tree = self._tree
         rect, height = tree.visualRect(index), tree.viewport().height()
         if index.isValid() and rect.bottom() >= height:
-            hint = _AT_BOTTOM if rect.height() <= height else QAbstractItemView.ScrollHint.PositionAtTop
-            QTreeView.scrollTo(tree, index, hint)
+            at = (
+                QAbstractItemView.ScrollHint.PositionAtBottom
+                if rect.height() <= height
+                else QAbstractItemView.ScrollHint.PositionAtTop
+            )
+            QTreeView.scrollTo(tree, index, at)
 
     def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:
         if self._tree is None:
@@ -83,6 +97,8 @@ class SectionDelegate(QStyledItemDelegate):
         return size
 
     def _measure(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex, level: int) -> QSize:
+        from PySide6.QtWidgets import QStyle, QStyleOptionViewItem
+
         row = QStyleOptionViewItem(option)
         self.initStyleOption(row, index)
         row.rect = QRect(0, 0, max(1, self._text_width(row, index, level)), row.fontMetrics.height())
@@ -118,6 +134,10 @@ class SectionDelegate(QStyledItemDelegate):
         if not badge:
             super().paint(painter, option, index)
             return
+        # Imported for the first badge: QStyle's enum classes cost 6 ms that the first paint (no hits yet) need not pay.
+        from PySide6.QtGui import QPainter
+        from PySide6.QtWidgets import QStyle, QStyleOptionViewItem
+
         metrics = option.fontMetrics
         badge_rect = QRect(0, 0, self._badge_width(metrics, badge), metrics.height() + 2)
         badge_rect.moveCenter(option.rect.center())
