@@ -108,3 +108,16 @@ def test_scrolling_to_the_very_end_makes_the_last_section_current(qtbot, window,
     qtbot.waitUntil(lambda: current_title(window) == bundled_article.sections[-1].title)
     qtbot.keyClick(view, Qt.Key.Key_Up)  # one line back up: the section at the top is read again
     qtbot.waitUntil(lambda: current_title(window) != bundled_article.sections[-1].title)
+
+
+def test_down_from_the_empty_search_box_goes_into_the_tree_and_up_comes_back(qtbot, window, bundled_article):
+    show_active(qtbot, window)
+    window.filter_edit.setFocus()
+    qtbot.keyClick(window.filter_edit, Qt.Key.Key_Down)  # no search: the tree, at the section being read
+    assert window.section_tree.hasFocus()
+    assert current_title(window) == bundled_article.sections[0].title
+    qtbot.keyClick(window.section_tree, Qt.Key.Key_Down)
+    assert current_title(window) == bundled_article.sections[1].title
+    qtbot.keyClick(window.section_tree, Qt.Key.Key_Up)
+    qtbot.keyClick(window.section_tree, Qt.Key.Key_Up)  # on the first row: back to where the keys came from
+    assert window.filter_edit.hasFocus()

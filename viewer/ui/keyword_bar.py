@@ -155,8 +155,8 @@ class KeywordBar(QWidget):
         margins = self._chip_row.contentsMargins()
         row = max((chip.sizeHint().height() for chip in self.chips.values()), default=0) + margins.top() + margins.bottom()
         if not self._compact:
-            return self._chip_row.heightForWidth(self.strip.viewport().width()), row
-        if self._chip_row.one_row_width() > self.strip.viewport().width():
+            return self._chip_row.heightForWidth(self.strip.maximumViewportSize().width()), row
+        if self._chip_row.one_row_width() > self.strip.maximumViewportSize().width():
             row += self.strip.horizontalScrollBar().sizeHint().height()
         return row, row
 

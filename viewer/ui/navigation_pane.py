@@ -42,7 +42,7 @@ class NavigationPane(QWidget):
         self.hit_counter = plain_text.label(objectName="hitCounter")
         self.status_label = plain_text.label(objectName="filterStatus", wordWrap=True)
         self.answer_note = plain_text.rich_label(objectName="answerNote", wordWrap=True)  # see show_answer_note
-        self.section_tree = QTreeView(objectName="sectionTree", headerHidden=True, uniformRowHeights=True)
+        self.section_tree = QTreeView(objectName="sectionTree", headerHidden=True)  # rows wrap: of many heights
         self.section_tree.setItemDelegate(SectionDelegate(self.section_tree))
         self.empty_label = plain_text.label(objectName="emptyStateText", wordWrap=True, alignment=Qt.AlignmentFlag.AlignCenter)
         self.suggestions = SearchSuggestions()
@@ -59,7 +59,7 @@ class NavigationPane(QWidget):
         self._describe()
         self.show_status("")
         self.show_answer_note(None)
-        self.show_hit_position("")
+        self.hit_counter.hide()
         self.filter_edit.installEventFilter(self)
         self.section_tree.installEventFilter(self)
         self.following = False  # the tree is moving to follow the text: not the reader choosing a row
@@ -91,17 +91,6 @@ class NavigationPane(QWidget):
         """One line under the filter box; hidden when there is nothing to say."""
         self.status_label.setText(text)
         self.status_label.setVisible(bool(text))
-
-    def show_hit_position(self, text: str, widest: str = "") -> None:
-        """'Hit 2 of 5' beside the filter box, as wide as *widest* ('Hit 5 of 5'); hidden when empty.
-
-        The width changes only with the number of digits: stepping through hits never re-lays out the row.
-        """
-        width = self.hit_counter.fontMetrics().horizontalAdvance(widest or text) + 10
-        if text and self.hit_counter.width() != width:  # a fixed size: new text asks for no new layout
-            self.hit_counter.setFixedSize(width, self.hit_counter.sizeHint().height())
-        self.hit_counter.setText(text)
-        self.hit_counter.setVisible(bool(text))
 
     def show_answer_note(self, heading: str | None, missing: list[str] = ()) -> None:  # type: ignore[assignment]
         """A note above the tree: *heading*, then the words found nowhere, struck through. None hides it."""
@@ -136,7 +125,7 @@ class NavigationPane(QWidget):
         key = event.key()
         if watched is self.filter_edit and key in (Qt.Key.Key_Down, Qt.Key.Key_Up):
             return self._enter_results(from_top=key == Qt.Key.Key_Down)
-        if watched is self.section_tree and key == Qt.Key.Key_Up and self._is_first_result(self.section_tree.currentIndex()):
+        if watched is self.section_tree and key == Qt.Key.Key_Up and self._is_first_stop(self.section_tree.currentIndex()):
             self.filter_edit.setFocus(Qt.FocusReason.OtherFocusReason)
             return True
         return False
@@ -147,6 +136,8 @@ class NavigationPane(QWidget):
         found = tree.currentIndex()
         if not found.data(HITS_ROLE):
             found = self._next_result(self._first_row() if from_top else self._last_row(), forward=from_top, inclusive=True)
+        if not found.isValid() and not self._searching():  # no search: the tree, at the section being read
+            found = tree.currentIndex() if tree.currentIndex().isValid() else self._first_row()
         if not found.isValid():
             return False
         tree.setFocus(Qt.FocusReason.OtherFocusReason)
@@ -172,8 +163,14 @@ class NavigationPane(QWidget):
             index = tree.indexBelow(index)
         return index
 
-    def _is_first_result(self, index: QModelIndex) -> bool:
+    def _is_first_stop(self, index: QModelIndex) -> bool:
+        """The first result of a search, or with no search the tree's first row: Up from it goes back to the box."""
+        if not self._searching():
+            return index == self._first_row()
         return bool(index.data(HITS_ROLE)) and not self._next_result(index, forward=False).isValid()
+
+    def _searching(self) -> bool:
+        return bool(self.filter_edit.text().strip())
 
     def _search_row(self) -> QHBoxLayout:
         row = QHBoxLayout()
