@@ -37,7 +37,7 @@ class NavigationPane(QWidget):
         )
         self.filter_edit.setToolTip(
             "Type words to find, or a question; Enter or F3 goes to the next hit, Shift+F3 back, "
-            "Down moves into the results, Esc clears"
+            "Down moves into the tree, Esc clears"
         )
         self.hit_counter = plain_text.label(objectName="hitCounter")
         self.status_label = plain_text.label(objectName="filterStatus", wordWrap=True)
