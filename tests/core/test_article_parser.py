@@ -25,6 +25,8 @@ def test_the_intro_section_takes_the_metadata_title_unless_the_first_heading_rep
     assert titles(named) == [(0, "Leaflet"), (0, "Dosing")]
     repeated = parse_article("Title: Dosing\n\nSome words first.\n\n# Dosing\n", fallback_title="dosing")
     assert titles(repeated) == [(0, "Introduction"), (0, "Dosing")]
+    introduction = parse_article("Some words first.\n\n# Introduction\n", fallback_title="Introduction")  # introduction.md
+    assert titles(introduction) == [(0, "Beginning"), (0, "Introduction")]
 
 
 def test_a_file_without_headings_is_one_section_named_after_the_file():
@@ -104,3 +106,15 @@ def test_malformed_metadata_is_a_warning_naming_the_line(text, line):
     [warning] = parse_article(text).warnings
     assert line in warning
     assert "Title: x" in parse_article(text).sections[0].body
+
+
+NAMES = ["Introduction", "Beginning", "introduction", "Notes", "Dosing"]
+
+
+@given(st.sampled_from(["", *NAMES]), st.sampled_from(NAMES), st.sampled_from(NAMES))
+def test_the_intro_never_takes_the_first_headings_name(metadata_title, file_title, heading):
+    metadata = f"Title: {metadata_title}\n\n" if metadata_title else ""
+    article = parse_article(f"{metadata}Words first.\n\n# {heading}\n", fallback_title=file_title)
+    intro, first = article.sections[0], article.sections[1]
+    assert intro.body == "Words first." and first.title == heading
+    assert intro.title.casefold() != heading.casefold()

@@ -18,8 +18,9 @@ if TYPE_CHECKING:
 
 _local = threading.local()
 _COMMENTS = re.compile(r"<!--.*?-->", re.DOTALL)
-INTRO_TITLE = "Introduction"
-"""The text before the first heading, when neither the article nor its file has another name than that heading."""
+INTRO_TITLES = ("Introduction", "Beginning")
+"""The text before the first heading, when neither the article nor its file has another name than that heading
+(the second when the heading is "Introduction")."""
 _APOSTROPHES = re.compile(r"['’]")
 _NOT_GITHUB_ANCHOR = re.compile(r"[^\w\- ]")
 _NOT_SLUG = re.compile(r"[^a-z0-9]+")
@@ -117,8 +118,8 @@ def parse_article(text: str, fallback_title: str = "Untitled article") -> Articl
 def _intro_title(metadata_title: str, file_title: str, first_heading: str) -> str:
     """The name of the text before the first heading: the article's own title, else its file's, never the first
     heading's again (the tree would show two rows of one name, the pane the same heading twice)."""
-    names = (metadata_title, file_title, INTRO_TITLE)
-    return next(name for name in names if name and name.casefold() != first_heading.casefold())
+    names = (metadata_title, file_title, *INTRO_TITLES)
+    return next(name for name in names if name and name.casefold() != first_heading.casefold())  # two differ: one is left
 
 
 def _markdown():

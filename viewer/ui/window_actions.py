@@ -84,7 +84,7 @@ EXTRA_SHORTCUTS = (
     ("Tab, Shift+Tab", "Move between the chips, the search box, the sections and the article"),
     ("Space, on a keyword chip", "Choose it, or leave it"),
     ("Enter, in the search box", "Go to the next hit"),
-    ("Down, Up, in the search box", "Move into the tree: the search results, or the section being read (Up on the first comes back)"),
+    ("Down, Up, in the search box", "Into the tree: to the results, or the section being read (Up on the first comes back)"),
     ("Ctrl+wheel, over the article", "Larger or smaller text"),
     ("Ctrl+Home, Ctrl+End, in the article", "Go to the top or the end of the article"),
     ("Mouse back button", "Back"),
