@@ -1,6 +1,8 @@
 """Tree and pane move together: click or arrow onto a section, scroll the text, never a fight."""
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QPoint, QPointF, Qt
+from PySide6.QtGui import QMouseEvent
+from PySide6.QtWidgets import QApplication
 
 from tests.ui.helpers import click_row, show_active, visible_titles
 from viewer.ui.section_model import ANCHOR_ROLE
@@ -121,3 +123,48 @@ def test_down_from_the_empty_search_box_goes_into_the_tree_and_up_comes_back(qtb
     qtbot.keyClick(window.section_tree, Qt.Key.Key_Up)
     qtbot.keyClick(window.section_tree, Qt.Key.Key_Up)  # on the first row: back to where the keys came from
     assert window.filter_edit.hasFocus()
+
+
+def test_in_a_short_article_a_clicked_section_stays_chosen_and_the_pane_stops_at_its_end(qtbot, write_article):
+    from tests.ui.desk_helpers import open_active
+    from viewer.core.loader import load_article
+
+    window = open_active(qtbot, load_article(write_article("# Short\n\nIntro.\n\n## Alpha\n\nOne.\n\n## Beta\n\nTwo.\n")))
+    bar = window.article_view.verticalScrollBar()
+    end = bar.maximum()  # the whole article fits, or nearly: it can scroll this far and no further
+    click_row(qtbot, window.section_tree, "Beta")
+    QApplication.processEvents()
+    assert current_title(window) == "Beta"
+    assert bar.maximum() == end and bar.value() <= end
+    qtbot.keyClick(window.section_tree, Qt.Key.Key_Up)
+    assert current_title(window) == "Alpha"
+
+
+def test_clicking_a_row_cut_off_at_the_bottom_of_the_tree_chooses_that_row(qtbot, window):
+    show_active(qtbot, window)
+    tree = window.section_tree
+    height = tree.viewport().height()
+    index = tree.model().index(0, 0)
+    while index.isValid() and tree.visualRect(index).bottom() < height:
+        index = tree.indexBelow(index)
+    assert index.isValid() and tree.visualRect(index).top() < height - 4, "a row the bottom edge cuts"
+    title = index.data()
+    where = QPoint(tree.visualRect(index).left() + 40, height - 2)  # its visible part's lower edge
+    qtbot.mousePress(tree.viewport(), Qt.MouseButton.LeftButton, pos=where)
+    QApplication.processEvents()  # a real click: the press is handled before the release comes
+    # and a window system reports the pointer where it is over the moved rows (X does, after a scroll)
+    QApplication.sendEvent(
+        tree.viewport(),
+        QMouseEvent(
+            QEvent.Type.MouseMove,
+            QPointF(where),
+            QPointF(tree.viewport().mapToGlobal(where)),
+            Qt.MouseButton.NoButton,
+            Qt.MouseButton.LeftButton,
+            Qt.KeyboardModifier.NoModifier,
+        ),
+    )
+    qtbot.mouseRelease(tree.viewport(), Qt.MouseButton.LeftButton, pos=where)
+    QApplication.processEvents()
+    assert current_title(window) == title
+    assert [i.data() for i in tree.selectionModel().selectedIndexes()] == [title]

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import math
 from collections.abc import Iterator
 from contextlib import contextmanager
 
@@ -125,10 +124,10 @@ class ReadingPosition(QObject):
         bar = self._pane.verticalScrollBar()
         if max(y, reach or y) > bar.maximum():
             # Qt lays a long document out lazily and tells the scroll bar how far it got only now and then:
-            # a jump further down than that would stop short. The range is widened to the place, laid out
-            # already: asking Qt for the document's size would lay out all the rest first (0.3 s at 10,000
-            # sections), and its lazy layout widens the range on its own as it goes on.
-            bar.setMaximum(math.ceil(max(y, reach or y)))
+            # a jump further down than that would stop short. Its real size, not the place asked for: a range
+            # widened by hand let a short article scroll past its end and snapped the tree back to the top.
+            layout = self._pane.document().documentLayout()
+            layout.documentSizeChanged.emit(layout.documentSize())
         with self.moving():
             bar.setValue(round(y))
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, Slot
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QColor, QGuiApplication
 from PySide6.QtWidgets import QStyledItemDelegate
 
 from viewer.core.themes import LIGHT, Theme
@@ -40,7 +40,10 @@ class SectionDelegate(QStyledItemDelegate):
         tree.setWordWrap(True)
         tree.setUniformRowHeights(False)
         tree.header().sectionResized.connect(self._on_column_resized)  # the column follows the tree's width
-        tree.selectionModel().currentChanged.connect(self._show_current_whole)  # the tree's own scrolling, from C++
+        # The tree's own scrolling to its current row counts rows, not pixels; this delegate scrolls instead,
+        # and not under a pressed pointer (the row pressed is where it shows; moving it would choose another).
+        tree.setAutoScroll(False)
+        tree.selectionModel().currentChanged.connect(self._show_current_whole)
         tree.scrollTo = self._scroll_to  # and every call from Python (the tree following the text, the tests)
 
     @Slot(int, int, int)
@@ -51,24 +54,34 @@ class SectionDelegate(QStyledItemDelegate):
 
     @Slot(QModelIndex, QModelIndex)
     def _show_current_whole(self, current: QModelIndex, _previous: QModelIndex) -> None:
-        self._show_whole(current)
+        if not self._pressed(current):
+            self._show_whole(current)
+
+    def _pressed(self, index: QModelIndex) -> bool:
+        """Whether *index* is the current row while a mouse button is down: the row pressed, where it shows.
+        Scrolling it then would move another row under the pointer, and the release would choose that one."""
+        return QGuiApplication.mouseButtons() != Qt.MouseButton.NoButton and index == self._tree.currentIndex()
 
     def _scroll_to(self, index: QModelIndex, hint: QAbstractItemView.ScrollHint | None = None) -> None:
         from PySide6.QtWidgets import QAbstractItemView, QTreeView  # after the first paint: see paint()
 
         hint = QAbstractItemView.ScrollHint.EnsureVisible if hint is None else hint
+        if hint == QAbstractItemView.ScrollHint.EnsureVisible and self._pressed(index):
+            return  # the tree following the pane to the row just pressed: it shows already
         QTreeView.scrollTo(self._tree, index, hint)
         if hint == QAbstractItemView.ScrollHint.EnsureVisible:
             self._show_whole(index)
 
     def _show_whole(self, index: QModelIndex) -> None:
-        """Scroll the row wholly into view. The tree scrolls by rows and takes a page to hold as many rows
+        """Scroll the row wholly into view, above or below. The tree scrolls by rows and takes a page to hold as many rows
         as its last one: a tall row in the middle would stay cut at the bottom, or below it."""
         from PySide6.QtWidgets import QAbstractItemView, QTreeView
 
         tree = self._tree
         rect, height = tree.visualRect(index), tree.viewport().height()
-        if index.isValid() and rect.bottom() >= height:
+        if index.isValid() and rect.top() < 0:
+            QTreeView.scrollTo(tree, index, QAbstractItemView.ScrollHint.PositionAtTop)
+        elif index.isValid() and rect.bottom() >= height:
             at = (
                 QAbstractItemView.ScrollHint.PositionAtBottom
                 if rect.height() <= height
