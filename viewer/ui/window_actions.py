@@ -86,6 +86,8 @@ EXTRA_SHORTCUTS = (
     ("Enter, in the search box", "Go to the next hit"),
     ("Down, Up, in the search box", "Into the tree: to the results, or the section being read (Up on the first comes back)"),
     ("Ctrl+wheel, over the article", "Larger or smaller text"),
+    ("Page Down, Space, in the article", "The next page: the line the bottom edge cut comes whole"),
+    ("Page Up, Shift+Space, in the article", "The page before"),
     ("Ctrl+Home, Ctrl+End, in the article", "Go to the top or the end of the article"),
     ("Mouse back button", "Back"),
     ("Mouse forward button", "Forward"),
