@@ -15,6 +15,7 @@ from tests.pdf_text import pdf_info, pdf_text
 from tests.ui.desk_helpers import click_entry, open_active, press, right_click
 from tests.ui.helpers import click_row, find_row
 from viewer.core.handout import make_handout
+from viewer.core.loader import load_article
 from viewer.ui.handout import export_pdf
 
 SIDE_EFFECTS_TITLE = "B. Common Side Effects"
@@ -177,3 +178,17 @@ def test_cancelling_the_choice_prints_nothing(qtbot, bundled_article):
     qtbot.mouseClick(cancel, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: not dialog.isVisible())
     assert window.desk.handouts.dialog is dialog  # no preview followed
+
+
+def test_a_long_section_title_is_shortened_in_the_dialog_and_whole_in_its_tooltip(qtbot, write_article):
+    long_title = "A section with a remarkably long heading " + "that goes on " * 8 + "and ends here"
+    window = open_active(qtbot, load_article(write_article(f"# Short\n\nIntro.\n\n## {long_title}\n\nText.\n")))
+    click_row(qtbot, window.section_tree, "A section with")
+    press(qtbot, window, "Ctrl+P")
+    dialog = window.desk.handouts.dialog
+    qtbot.waitUntil(dialog.isVisible)
+    option = dialog.findChild(QRadioButton, "currentSection")
+    assert option.text().startswith("This section: A section with") and option.text().endswith("…")
+    assert long_title in option.toolTip()
+    assert dialog.width() <= 0.9 * dialog.screen().availableGeometry().width()
+    dialog.close()

@@ -44,6 +44,10 @@ class HandoutChoice:
     paper: str = "a4"
 
 
+TITLE_CHARACTERS = 60
+"""A section's title in the dialog, at most: longer ones end in "…"."""
+
+
 class HandoutDialog(QDialog):
     """Asks what to put in a handout: the whole article, the section being read, or the sections the search found."""
 
@@ -64,6 +68,8 @@ class HandoutDialog(QDialog):
         column.addWidget(plain_text.label("Put in the handout:"))
         for number, text in enumerate(self._option_texts(article)):
             button = QRadioButton(text, objectName=("wholeArticle", "currentSection", "foundSections")[number])
+            if number == self.SECTION and (section := article.find(current_anchor)) is not None:
+                button.setToolTip(plain_text.tooltip(section.title))
             self.options.addButton(button, number)
             column.addWidget(button)
         self.options.button(self.FOUND).setEnabled(bool(found))
@@ -101,7 +107,12 @@ class HandoutDialog(QDialog):
 
     def _option_texts(self, article: Article) -> list[str]:
         section = article.find(self._current)
-        this = f"This section: {plain_text.action_text(section.title)}" if section else "This section"
+        # A long title shortened, whole in the tooltip: the dialog stays narrow enough for a small screen.
+        this = (
+            f"This section: {plain_text.action_text(plain_text.one_line(section.title, TITLE_CHARACTERS))}"
+            if section
+            else "This section"
+        )
         if section is not None and section.children:
             count = sum(1 for _ in section.walk()) - 1
             this += f" (with its {count} subsection{'s' if count != 1 else ''})"
