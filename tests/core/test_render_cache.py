@@ -163,7 +163,7 @@ def test_the_fingerprint_names_the_viewer_the_format_and_the_libraries_installed
 
 # What the cache keeps is made by these modules: the loader and the renderer, and every viewer.core module they
 # import, at the top or inside a function. RENDERING_CODE is their digest at the RENDER_FORMAT it was recorded with.
-RENDERING_CODE = (5, "82e87c54d502e343c01703de980b7af963b7d2a1771ec514f74e8f6d8849162e")
+RENDERING_CODE = (5, "2cffcae7762b5b22896938e54539da6c4462bd56757f06965bfc7e083c7605eb")
 
 
 def rendering_modules() -> list[Path]:

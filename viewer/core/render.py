@@ -61,10 +61,9 @@ _DETAILS = {
     "</summary>": "</p>",
 }
 _DETAILS_TAG = re.compile("|".join(_DETAILS))
-_PRE_OPEN = re.compile(r"<pre>")
 _PRE_CLOSE = re.compile(r"\n?(</code>)?</pre>")  # Python-Markdown ends the code with a newline of its own
 _CODE_BOX_OPEN = '<table class="code" width="100%" cellspacing="0" cellpadding="8"><tr><td><pre>'
-_CODE_BOX_CLOSE = lambda match: f"{match[1] or ''}</pre></td></tr></table>"  # noqa: E731
+_CODE_BOX_CLOSE = r"\1</pre></td></tr></table>"  # \1: the </code>, if there was one
 _PROBLEMS = {"slow": "This part took too long to format", "deep": "This part is nested too deeply to format"}  # render_worker's
 _NO_TIME_LEFT = "There was no time left to format this part"
 _FAILED = "This part could not be formatted"
@@ -295,7 +294,7 @@ def code_boxes(body: str) -> str:
     """
     if "<pre>" not in body:
         return body
-    return _PRE_CLOSE.sub(_CODE_BOX_CLOSE, _PRE_OPEN.sub(_CODE_BOX_OPEN, body))
+    return _PRE_CLOSE.sub(_CODE_BOX_CLOSE, body.replace("<pre>", _CODE_BOX_OPEN))
 
 
 def link_definitions(references: dict[str, tuple[str, str | None]], body: str) -> str:
